@@ -51,6 +51,7 @@ class Problem:
     path: str
     line: int | None
     message: str
+    skipped: bool = False
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else self.path
@@ -108,11 +109,13 @@ def read_file(
     try:
         raw = path.read_bytes()
     except OSError as e:
-        yield Problem(str(path), None, f"cannot read ({e.strerror}); skipped")
+        yield Problem(str(path), None, f"cannot read ({e.strerror}); skipped", skipped=True)
         return
     text, guessed = decode(raw)
     if text is None:
-        yield Problem(str(path), None, "not text (binary or unknown encoding); skipped")
+        yield Problem(
+            str(path), None, "not text (binary or unknown encoding); skipped", skipped=True
+        )
         return
     if guessed:
         yield Problem(str(path), None, f"not UTF-8; decoded as {guessed}")
@@ -140,7 +143,7 @@ def make_document(
     """A Document with its body marked, or a Problem when there is nothing to read."""
     body = body_spans(text)
     if not body:
-        yield Problem(where, line, "no article text; skipped")
+        yield Problem(where, line, "no article text; skipped", skipped=True)
         return
     if meta.published is None:
         yield Problem(where, line, "no publication date; relative times stay unresolved")
@@ -183,7 +186,9 @@ def read_manifest(path: Path) -> tuple[dict[str, Meta], list[Problem]]:
     for line, row in rows_of(path, text, problems):
         name = str(row.get("file") or row.get("id") or "").strip()
         if not name:
-            problems.append(Problem(str(path), line, "no file name in this row; skipped"))
+            problems.append(
+                Problem(str(path), line, "no file name in this row; skipped", skipped=True)
+            )
             continue
         date, problem = parse_date(row.get("published"), where=str(path), line=line)
         if problem:
@@ -206,10 +211,14 @@ def rows_of(path: Path, text: str, problems: list[Problem]) -> Iterator[tuple[in
             try:
                 record = json.loads(raw)
             except json.JSONDecodeError as e:
-                problems.append(Problem(str(path), line, f"not valid JSON ({e.msg}); skipped"))
+                problems.append(
+                    Problem(str(path), line, f"not valid JSON ({e.msg}); skipped", skipped=True)
+                )
                 continue
             if not isinstance(record, dict):
-                problems.append(Problem(str(path), line, "not a JSON object; skipped"))
+                problems.append(
+                    Problem(str(path), line, "not a JSON object; skipped", skipped=True)
+                )
                 continue
             yield line, record
     else:
@@ -217,7 +226,12 @@ def rows_of(path: Path, text: str, problems: list[Problem]) -> Iterator[tuple[in
         for row in reader:
             if None in row:
                 problems.append(
-                    Problem(str(path), reader.line_num, "more fields than columns; skipped")
+                    Problem(
+                        str(path),
+                        reader.line_num,
+                        "more fields than columns; skipped",
+                        skipped=True,
+                    )
                 )
                 continue
             yield reader.line_num, row
@@ -231,7 +245,7 @@ def records(path: Path, text: str, *, published: dt.date | None) -> Iterator[Doc
         problems.clear()
         body = row.get("text")
         if not isinstance(body, str):
-            yield Problem(str(path), line, "no 'text' field; skipped")
+            yield Problem(str(path), line, "no 'text' field; skipped", skipped=True)
             continue
         date, problem = parse_date(row.get("published"), where=str(path), line=line)
         if problem:

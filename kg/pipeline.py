@@ -53,9 +53,9 @@ def load_resources(*, gazetteer_files: Iterable[Path] = ()) -> Resources:
 
 
 def build(
-    paths: Iterable[Path],
+    paths: Iterable[Path | str],
     *,
-    manifest: Path | None = None,
+    manifest: Path | str | None = None,
     published: dt.date | None = None,
     resources: Resources | None = None,
 ) -> Build:
@@ -65,12 +65,16 @@ def build(
     statements: list[Statement] = []
     problems: list[Problem] = []
     seen: dict[str, str] = {}
+    paths = [Path(p) for p in paths]
+    manifest = Path(manifest) if manifest is not None else None
     for item in read_articles(paths, manifest=manifest, published=published):
         if isinstance(item, Problem):
             problems.append(item)
             continue
         if item.digest in seen:
-            problems.append(Problem(item.id, None, f"same text as {seen[item.digest]}; skipped"))
+            problems.append(
+                Problem(item.id, None, f"same text as {seen[item.digest]}; skipped", skipped=True)
+            )
             continue
         seen[item.digest] = item.id
         documents.append(item)
