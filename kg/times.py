@@ -122,6 +122,10 @@ _CAPTION = re.compile(
     r"(?:^|[\s=.,])(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\.?\s*(?:/\s*[\w가-힣 ]{1,12}|[가-힣]{2,6})?"
     r"\s*[)\]]?\s*$"
 )
+_MONTH_DAY = re.compile(
+    r"(?<![가-힣\d])(?:지난\s?달|이번\s?달|다음\s?달|이달|내달|\d{1,2}월)\s?\d{1,2}일(?![가-힣])"
+)
+_OPEN_DAY = re.compile(r"(?:지난|오는)?\s?\d{1,2}일")
 _ANAPHOR_NEXT = frozenset("은는이가도에의부까로과와만")
 _BATCHIM_SS = 20
 _BATCHIM_N = 4
@@ -202,8 +206,15 @@ def _line_times(line: str, anchor: datetime.date | None) -> list[Timex | _Anapho
         next_start = base[index + 1].span[0] if index + 1 < len(base) else len(line)
         chosen = _choose(line, result, by_cycle, next_start)
         relative = anchor is None and _moves(result, other.get(result.span))
-        items.extend(_timexes(line, chosen, relative=relative))
+        items.extend(_timexes(line, chosen, ref, relative=relative))
         taken.append(result.span)
+    for match in _MONTH_DAY.finditer(line):
+        if not any(s < match.end() and match.start() < e for s, e in taken):
+            stop, role, local = _trail(line, match.end())
+            items.append(
+                Timex(line[match.start() : stop], match.start(), stop, None, None, role, local)
+            )
+            taken.append(match.span())
     lex = _lexicon()
     for match in _anaphor_pattern().finditer(line):
         start, end = match.span(1)
@@ -277,7 +288,13 @@ def _tense(line: str, end: int, next_start: int) -> str | None:
     return "past" if batchim == _BATCHIM_SS else None
 
 
-def _timexes(line: str, result: TemporalExpression, *, relative: bool) -> list[Timex]:
+def _months(moment: datetime.datetime, ref: datetime.date) -> int:
+    return (moment.year - ref.year) * 12 + moment.month - ref.month
+
+
+def _timexes(
+    line: str, result: TemporalExpression, ref: datetime.date, *, relative: bool
+) -> list[Timex]:
     start, end = result.span
     if start > 0 and line[start - 1] in "'’‘" and line[start].isdigit():
         start -= 1
@@ -288,6 +305,8 @@ def _timexes(line: str, result: TemporalExpression, *, relative: bool) -> list[T
         if grain is Grain.DAY and result.end - result.start > datetime.timedelta(days=7):
             grain = Grain.MONTH  # 지난달 말, 이달 초: a part of a month is kept at month precision
         value, precision = (None, None) if vague or relative else _iso(result.start, grain)
+        if _OPEN_DAY.fullmatch(result.text) and abs(_months(result.start, ref)) > 1:
+            value, precision = None, None  # 지난 31일 on 3 May: April has no 31st
         return [Timex(line[start:stop], start, stop, value, precision, role, local)]
     sep = _RANGE_SEP.search(line, start, end)
     assert sep is not None  # _is_date keeps only ranges with a separator
