@@ -16,6 +16,8 @@ this module adds what news needs on top of it:
   final verb (접수한다), places it on or after the reference day; a past final verb
   (발표했다) on or before it; otherwise the nearer of the two. A quarter or half without a
   year ("1분기", "상반기") is the reference year.
+- A part word after a year (올해 말, 2023년 초) joins the surface text; the value keeps the
+  year's precision, so latest_day("2024") still ends "올해 말까지" on 31 December.
 - A date that does not exist (지난달 31일 in March) is not a date: no Timex.
 - 이날, 같은 날, 당시, 전날, 이튿날 take the last day-precision value earlier in the text.
 - A line ending in its own date (a photo caption "…2025.2.4/뉴스1", "…= 2025.2.4 연합뉴스")
@@ -82,6 +84,7 @@ class _Lexicon:
     anaphors: dict[str, int]
     vague: frozenset[str]
     blockers: tuple[str, ...]
+    parts: tuple[str, ...]
     future: tuple[str, ...]
     stamps: dict[str, float]
 
@@ -100,6 +103,7 @@ def _lexicon() -> _Lexicon:
         anaphors={w: int(v) for w, v in rows["anaphor"]},
         vague=frozenset(w for w, _ in rows["vague"]),
         blockers=tuple(w for w, _ in rows["blocker"]),
+        parts=tuple(sorted((w for w, _ in rows["part"]), key=len, reverse=True)),
         future=tuple(w for w, _ in rows["future"]),
         stamps={w: float(v) for w, v in rows["stamp"]},
     )
@@ -266,8 +270,8 @@ def _choose(
     tense = _tense(line, result.span[1], next_start)
     if tense == "past":
         return past
-    if tense == "future":
-        return future
+    if tense == "future" or (tense is None and _trail(line, result.span[1])[1] == "end"):
+        return future  # a deadline (…까지) in a clause of unclear tense lies ahead
     return result
 
 
@@ -327,6 +331,14 @@ def _trail(line: str, end: int) -> tuple[int, str, bool]:
     """Where a Timex ends once a qualifier and role word after `end` are taken in."""
     lex = _lexicon()
     local = False
+    for word in lex.parts if line[:end].endswith(("년", "해", "달", "월", "기")) else ():
+        after = end + (line[end : end + 1] == " ") + len(word)
+        if line[after - len(word) : after] == word and (
+            not _HANGUL.match(line[after : after + 1])
+            or any(line.startswith(role, after) for role in lex.roles)
+        ):
+            end = after
+            break
     qualifier = _QUALIFIER.match(line, end)
     if qualifier and qualifier.group(1).replace(" ", "") in lex.qualifiers:
         end, local = qualifier.end(), True
