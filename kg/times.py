@@ -39,7 +39,15 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from korean_datetime import Cycle, Grain, Kind, ParseOptions, TemporalExpression, TemporalParser
+from korean_datetime import (
+    Ambiguity,
+    Cycle,
+    Grain,
+    Kind,
+    ParseOptions,
+    TemporalExpression,
+    TemporalParser,
+)
 
 from kg.errors import InputError
 
@@ -130,6 +138,8 @@ _MONTH_DAY = re.compile(
     r"(?<![가-힣\d])(?:지난\s?달|이번\s?달|다음\s?달|이달|내달|\d{1,2}월)\s?\d{1,2}일(?![가-힣])"
 )
 _OPEN_DAY = re.compile(r"(?:지난|오는)?\s?\d{1,2}일")
+_WORD_CHAR = re.compile(r"[A-Za-z0-9_\-/]")
+_BARE_YEAR = re.compile(r"\d{2}년")
 _ANAPHOR_NEXT = frozenset("은는이가도에의부까로과와만")
 _BATCHIM_SS = 20
 _BATCHIM_N = 4
@@ -244,9 +254,16 @@ def _is_date(line: str, result: TemporalExpression) -> bool:
         return False
     if result.is_range and not _RANGE_SEP.search(result.text):
         return False
-    rest = line[end:].lstrip(" ")
+    if _WORD_CHAR.match(line[start - 1 : start] if start else "") or _WORD_CHAR.match(
+        line[end : end + 1].replace("/", "")
+    ):
+        return False  # inside a code, a URL or a model name: 9-6 in a file name
+    bare_year = Ambiguity.TWO_DIGIT_YEAR in result.ambiguities and _BARE_YEAR.match(result.text)
+    if bare_year and not (start and line[start - 1] in "'’‘"):
+        return False  # 10년 is ten years, '25년 is 2025
+    rest = line[end:]
     for word in _lexicon().blockers:
-        if rest.startswith(word) and (len(word) > 1 or not _HANGUL.match(rest[1:2])):
+        if rest.startswith(word) or (len(word) > 1 and rest.startswith(" " + word)):
             return False
     return True
 
