@@ -292,7 +292,7 @@ def _layout(count: int, edges: list[tuple[int, int]]) -> list[tuple[int, int]]:
     network.add_edges_from(edges)
     iterations = 50 if count <= 1000 else 25
     positions = nx.spring_layout(network, seed=7, iterations=iterations)
-    scale = 120 * math.sqrt(max(count, 4))
+    scale = 200 * math.sqrt(max(count, 4))
     return [
         (round(float(positions[i][0]) * scale), round(float(positions[i][1]) * scale))
         for i in range(count)

@@ -78,7 +78,7 @@
     nodes: {
       borderWidth: 1,
       font: { size: 13 },
-      scaling: { min: 8, max: 40, label: { enabled: true, min: 12, max: 24, drawThreshold: 6 } },
+      scaling: { min: 8, max: 30, label: { enabled: true, min: 12, max: 24, drawThreshold: 6 } },
     },
     edges: { smooth: false, selectionWidth: 2 },
   });
