@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
 
@@ -259,3 +260,14 @@ def test_notebook_html_is_an_iframe_carrying_the_page() -> None:
     assert view.startswith("<iframe srcdoc=") and "height:420px" in view
     assert "<script" not in view
     assert "&lt;script type=&quot;application/json&quot;" in view
+
+
+def test_large_graphs_get_a_spread_deterministic_layout() -> None:
+    graph = Graph()
+    actors = [entity(graph, f"a{i}", "Company", f"회사{i}") for i in range(600)]
+    for left, right in itertools.pairwise(actors):
+        graph.add((left, KG.funds, right))
+    first = graph_data(graph)["nodes"]
+    assert first == graph_data(graph)["nodes"]
+    assert len({(n["x"], n["y"]) for n in first}) == 600
+    assert max(abs(n["x"]) for n in first) > 1000
