@@ -81,9 +81,7 @@ def kiwi_people() -> frozenset[str]:
     path = Path(kiwipiepy_model.__file__).parent / "multi.dict"
     try:
         with open(path, encoding="utf-8") as f:
-            return frozenset(
-                line.split("\t", 1)[0] for line in f if line.endswith("# Q5\n")
-            )
+            return frozenset(line.split("\t", 1)[0] for line in f if line.endswith("# Q5\n"))
     except OSError:
         return frozenset()
 

@@ -109,6 +109,7 @@ def find_mentions(sentence: Sentence, gazetteer: Gazetteer) -> tuple[Mention, ..
             continue
         found = match_known(sentence, i, gazetteer) or match_short(sentence, i, gazetteer, words)
         found = found or match_unknown(sentence, i, gazetteer, words)
+        found = found or match_compound(sentence, i, gazetteer, words)
         if found is None:
             i += 1
             continue
@@ -182,6 +183,8 @@ def match_known(sentence: Sentence, i: int, gazetteer: Gazetteer) -> tuple[Entit
     tokens = sentence.tokens
     if tokens[i].tag not in PROPER_TAGS and not tokens[i].entity:
         return None
+    if glued_to_noun(tokens, i):
+        return None
     best = None
     if tokens[i].entity:
         best = gazetteer.entities[tokens[i].entity], i
@@ -196,6 +199,39 @@ def match_known(sentence: Sentence, i: int, gazetteer: Gazetteer) -> tuple[Entit
             break
         j += 1
     return best
+
+
+def glued_to_noun(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether token i continues a noun written without a space (디지털+산업부)."""
+    return (
+        i > 0
+        and tokens[i - 1].end == tokens[i].start
+        and tokens[i - 1].tag in {"NNG", "NNP"}
+        and not tokens[i - 1].entity
+    )
+
+
+def match_compound(
+    sentence: Sentence, i: int, gazetteer: Gazetteer, words: Words
+) -> tuple[Entity, int] | None:
+    """A noun word the gazetteer lacks: a prefix glued to a known name (디지털산업부), or
+    a Korean name introduced with a Latin one in parentheses (미래로봇(Mirae Robotics))."""
+    tokens = sentence.tokens
+    if tokens[i].tag not in {"NNG", "NNP"} or glued_to_noun(tokens, i):
+        return None
+    last = i
+    while adjacent(tokens, last) and tokens[last + 1].tag in {"NNG", "NNP"}:
+        last += 1
+    name = span_text(sentence, i, last)
+    if tokens[i].form in words.common or not HANGUL_NAME.fullmatch(name):
+        return None
+    known = gazetteer.lookup(tokens[last].form) if last > i else None
+    if known is not None and known.type not in {"Country", "Product", "Person"}:
+        return Entity(id=slug(name), type=known.type, ko=name), last
+    inner = parenthesis(tokens, last)
+    if inner is not None and span_text(sentence, *inner).isascii():
+        return Entity(id=slug(name), type="Organization", ko=name), last
+    return None
 
 
 def match_short(
@@ -270,9 +306,13 @@ def match_unknown(
             break
         last += 1
     kind = ""
-    if last > i and tokens[i].end < tokens[i + 1].start and titled(tokens, last, words):
-        if PERSON_NAME.fullmatch(tokens[i].form):
-            return Entity(id=slug(tokens[i].form), type="Person", ko=tokens[i].form), i
+    if (
+        last > i
+        and tokens[i].end < tokens[i + 1].start
+        and titled(tokens, last, words)
+        and PERSON_NAME.fullmatch(tokens[i].form)
+    ):
+        return Entity(id=slug(tokens[i].form), type="Person", ko=tokens[i].form), i
     if adjacent(tokens, last, gap=1) and tokens[last + 1].form in words.heads:
         last += 1
         kind = words.heads[tokens[last].form]
@@ -352,8 +392,7 @@ def is_place(name: str, words: Words) -> bool:
     if parts[0] in words.places:
         return True
     return any(
-        HANGUL_NAME.fullmatch(p) and p.endswith(words.place_suffixes) and len(p) <= 4
-        for p in parts
+        HANGUL_NAME.fullmatch(p) and p.endswith(words.place_suffixes) and len(p) <= 4 for p in parts
     )
 
 
@@ -476,8 +515,10 @@ def anaphors(
             continue
         if det.form == "이" and det.tag != "MM":
             continue
-        before = [m for m in current if m.last < k] or list(previous)
         kind = words.anaphors[noun.form]
+        if any(m.last < k and m.entity.type == kind for m in current):
+            continue
+        before = previous
         candidates = {m.entity.id: m.entity for m in before if m.entity.type == kind}
         if len(candidates) != 1:
             continue
