@@ -223,13 +223,14 @@ def match_compound(
     while adjacent(tokens, last) and tokens[last + 1].tag in {"NNG", "NNP"}:
         last += 1
     name = span_text(sentence, i, last)
-    if tokens[i].form in words.common or not HANGUL_NAME.fullmatch(name):
+    if is_common(tokens[i].form, words) or not HANGUL_NAME.fullmatch(name):
         return None
     known = gazetteer.lookup(tokens[last].form) if last > i else None
     if known is not None and known.type not in {"Country", "Product", "Person"}:
         return Entity(id=slug(name), type=known.type, ko=name), last
     inner = parenthesis(tokens, last)
-    if inner is not None and span_text(sentence, *inner).isascii():
+    alias = span_text(sentence, *inner) if inner is not None else ""
+    if alias.isascii() and is_name_like(alias, words) and not alias.isupper():
         return Entity(id=slug(name), type="Organization", ko=name), last
     return None
 
@@ -340,7 +341,7 @@ def type_from_context(
             return kind
     after = tokens[last + 1] if last + 1 < len(tokens) else None
     if after is not None and after.form in words.titles:
-        return "Person" if PERSON_NAME.fullmatch(name) and i else "Company"
+        return "Person" if PERSON_NAME.fullmatch(name) and len(name) != 2 else "Company"
     if after is not None and (after.form in {"사", "社"} or after.form in words.suffixes - {"등"}):
         return "Company"
     following = match_known(sentence, last + 1, gazetteer) if after is not None else None
@@ -348,7 +349,12 @@ def type_from_context(
         _, end = following
         if end + 1 < len(tokens) and tokens[end + 1].form in words.titles:
             return "Person"
-    if parenthesis(tokens, last) is not None and name.isascii() is False:
+    inner = parenthesis(tokens, last)
+    if (
+        inner is not None
+        and not name.isascii()
+        and is_name_like(span_text(sentence, *inner), words)
+    ):
         return "Organization"
     before = tokens[i - 1] if i else None
     if before is not None and before.form in words.descriptors and before.end < tokens[i].start:
