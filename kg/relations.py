@@ -64,10 +64,12 @@ class Lexicon:
     media: tuple[str, ...] = ()
 
     def is_media(self, entity: Entity) -> bool:
-        """Whether the entity is a news outlet (its name is or ends in a media word)."""
+        """Whether the entity is a news outlet: its name is a media word, or ends in a Korean
+        one (…통신, …타임스); Latin names must match whole (FT is not Microsoft)."""
+        keys = [name_key(label) for label in entity.labels]
         return any(
-            name_key(label).endswith(name_key(word))
-            for label in entity.labels
+            key == name_key(word) or (not word.isascii() and key.endswith(name_key(word)))
+            for key in keys
             for word in self.media
         )
 
@@ -381,7 +383,7 @@ def particle_index(tokens: tuple[Token, ...], mention: Mention) -> int:
 def is_source(tokens: tuple[Token, ...], mention: Mention, lexicon: Lexicon) -> bool:
     """Whether the mention is where the news came from (X에 따르면, X 보도에 의하면)."""
     k = particle_index(tokens, mention)
-    return any(lexicon.markers.get(lemma_of(token)) == "source" for token in tokens[k:k + 3])
+    return any(lexicon.markers.get(lemma_of(token)) == "source" for token in tokens[k : k + 3])
 
 
 def quote_of(sentence: Sentence, token: Token) -> tuple[int, int] | None:
@@ -403,19 +405,25 @@ def speaker_of(
     lexicon: Lexicon,
 ) -> Mention | None:
     """Who says the cue's clause: the subject of the reporting verb that takes it as its
-    complement ("…"라고 밝혔다, …했다고 말했다), or the source of 'X에 따르면'."""
+    complement ("…"라고 밝혔다, …했다고 말했다), or the source of 'X에 따르면'.
+
+    That is the nearest subject before the quotation (or before the cue), or the subject
+    after the quotation ("…"라고 X가 말했다); a common noun there (해당 매체는) means the
+    speaker is not an actor kg knows, so there is none.
+    """
     tokens = sentence.tokens
     for m in mentions:
         if is_source(tokens, m, lexicon) and m.last < first:
             return m
     if quote is None and not reported(tokens, last, lexicon):
         return None
-    outside = [
-        m
-        for m in mentions
-        if m.role == "subject" and not within(m, quote) and m.entity.type != "Product"
-    ]
-    return outside[0] if outside else None
+    start = next(k for k, t in enumerate(tokens) if t.start >= quote[0]) if quote else first
+    by_particle = {particle_index(tokens, m): m for m in mentions if m.role == "subject"}
+    for k in range(start - 1, -1, -1):
+        if tokens[k].tag == "JKS" or (tokens[k].tag == "JX" and tokens[k].form in {"은", "는"}):
+            return by_particle.get(k)
+    after = [m for m in mentions if m.role == "subject" and quote and m.start >= quote[1]]
+    return after[0] if after else None
 
 
 def reported(tokens: tuple[Token, ...], last: int, lexicon: Lexicon) -> bool:
@@ -473,8 +481,8 @@ def arguments(
     if genitive is not None:
         patient = inner or main
         agent = genitive
-        if passive and inner is None:
-            agent, patient = genitive, main
+        if inner is None and how != "subject":
+            patient = None
         if patient is None:
             return Roles((), "genitive", (*notes, f"{genitive.text}의 {cue.lemmas[0]}: no patient"))
         return Roles(pairs(agent, patient, actors), "genitive", notes)
@@ -568,9 +576,11 @@ def subject_of(
 
     Walking back from the cue: the first subject particle decides. An actor there is the
     subject; 이 회사는 / 양사는 stand for the carried topic; a common noun with 이/가
-    (구매가 금지된) owns the clause, so no actor further back is its subject.
+    (구매가 금지된) owns the clause, so no actor further back is its subject; and a
+    sentence with its own common-noun topic (이번 지원은) does not take the carried one.
     """
     by_particle = {particle_index(tokens, m): m for m in actors}
+    own = ""
     for k in range(first - 1, -1, -1):
         token = tokens[k]
         if token.tag in {"EF", "SF"}:
@@ -581,8 +591,16 @@ def subject_of(
             return by_particle[k], "subject", ""
         if is_anaphor(tokens, k, lexicon) and topic:
             return topic[0], "anaphor", ""
-        if token.tag == "JKS" and k - 1 >= 0 and tokens[k - 1].tag.startswith("N"):
-            return None, "subject", f"the subject is {tokens[k - 1].form}, not an actor"
+        noun = k - 1
+        while noun >= 0 and tokens[noun].tag == "XSN":
+            noun -= 1
+        if noun < 0 or not tokens[noun].tag.startswith("N"):
+            continue
+        if token.tag == "JKS":
+            return None, "subject", f"the subject is {tokens[noun].form}, not an actor"
+        own = own or tokens[noun].form
+    if own:
+        return None, "subject", f"the topic is {own}, not an actor"
     if topic:
         return topic[0], "topic", ""
     return None, "subject", ""
@@ -674,6 +692,8 @@ def modified_head(
         return None
     end = start
     while end < len(tokens) and tokens[end].tag in NOMINAL:
+        if tokens[end].form == "," and not any(m.first == start for m in actors):
+            break
         end += 1
     inside = [m for m in actors if start <= m.first and m.last < end]
     return inside[-1] if inside else None
@@ -694,12 +714,19 @@ def modality_after(tokens: tuple[Token, ...], last: int, lexicon: Lexicon) -> st
     """planned, hedged or negated by the markers that follow the cue; else asserted.
 
     The scan stays in the cue's clause: a connective ending ends it unless an auxiliary
-    verb follows (하지 않다, 할 수 있다).
+    verb follows (하지 않다, 할 수 있다). Once the cue's noun phrase has become the
+    argument of another verb (차단 조치의 배경은 밝혀지지 않았다), a negating verb there
+    negates that verb, not the cue; negating nouns (철회, 무산) still count.
     """
     found = "asserted"
+    argument = False
     for k in range(last + 1, min(last + 14, len(tokens))):
         token = tokens[k]
         kind = lexicon.markers.get(lemma_of(token))
+        if token.tag in {"JKS", "JX", "JKG"}:
+            argument = True
+        if kind == "negated" and argument and token.tag.startswith(("VX", "VA", "VV")):
+            kind = None
         if kind == "negated" or token.form == "중단":
             return "negated"
         if token.tag == "ETN" and k + 1 < len(tokens) and tokens[k + 1].form == "로":
