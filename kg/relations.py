@@ -228,12 +228,17 @@ def read_cue(
     speaker = speaker_of(sentence, mentions, first, last, quote, lexicon)
     if quote and speaker is not None and speaker in actors:
         topic = (speaker,)
-    roles = arguments(tokens, scope, first, last, cue, lexicon, topic)
+    bound = next(k for k, t in enumerate(tokens) if t.start >= quote[0]) if quote else 0
+    roles = arguments(tokens, scope, first, last, cue, lexicon, topic, bound)
     modality = modality_after(tokens, last, lexicon)
     if modality == "asserted" and forecast_after(tokens, last, lexicon):
         modality = "hedged"
     notes = list(roles.notes)
     statements = []
+
+    if speaker is not None and lexicon.is_media(speaker.entity) and roles.pairs:
+        opening = min(m.start for pair in roles.pairs for m in pair)
+        times = tuple(t for t in times if t.start >= opening)
     time = time_for(sentence, times, tokens[first], quote)
     evidence = (Evidence(sentence.text, sentence.start, sentence.end, cue_word),)
     for agent, patient in roles.pairs:
@@ -417,13 +422,21 @@ def speaker_of(
             return m
     if quote is None and not reported(tokens, last, lexicon):
         return None
-    start = next(k for k, t in enumerate(tokens) if t.start >= quote[0]) if quote else first
     by_particle = {particle_index(tokens, m): m for m in mentions if m.role == "subject"}
+    if quote is None:
+        k = next((k for k, t in enumerate(tokens[:first]) if is_subject_particle(t)), None)
+        return by_particle.get(k) if k is not None else None
+    start = next(k for k, t in enumerate(tokens) if t.start >= quote[0])
     for k in range(start - 1, -1, -1):
         if tokens[k].tag == "JKS" or (tokens[k].tag == "JX" and tokens[k].form in {"은", "는"}):
             return by_particle.get(k)
     after = [m for m in mentions if m.role == "subject" and quote and m.start >= quote[1]]
     return after[0] if after else None
+
+
+def is_subject_particle(token: Token) -> bool:
+    """이/가 or the topic 은/는."""
+    return token.tag == "JKS" or (token.tag == "JX" and token.form in {"은", "는"})
 
 
 def reported(tokens: tuple[Token, ...], last: int, lexicon: Lexicon) -> bool:
@@ -459,13 +472,15 @@ def arguments(
     cue: Cue,
     lexicon: Lexicon,
     topic: tuple[Mention, ...],
+    bound: int = 0,
 ) -> Roles:
-    """The (agent, patient) pairs the cue relates, and how they were found."""
+    """The (agent, patient) pairs the cue relates, and how they were found; `bound` is
+    where the cue's quotation starts (its subject is inside it or is the speaker)."""
     before = [m for m in actors if m.last < first]
     head = modified_head(tokens, actors, last)
     genitive, inner = attached(tokens, before, first)
     passive = is_passive(tokens, last, lexicon)
-    main, how, note = subject_of(tokens, actors, first, lexicon, topic)
+    main, how, note = subject_of(tokens, actors, first, lexicon, topic, bound)
     notes = (note,) if note else ()
     if head is not None:
         local = [
@@ -571,6 +586,7 @@ def subject_of(
     first: int,
     lexicon: Lexicon,
     topic: tuple[Mention, ...],
+    bound: int = 0,
 ) -> tuple[Mention | None, str, str]:
     """The cue's subject, how it was found, and a note when it was not.
 
@@ -581,7 +597,7 @@ def subject_of(
     """
     by_particle = {particle_index(tokens, m): m for m in actors}
     own = ""
-    for k in range(first - 1, -1, -1):
+    for k in range(first - 1, bound - 1, -1):
         token = tokens[k]
         if token.tag in {"EF", "SF"}:
             break
@@ -601,9 +617,33 @@ def subject_of(
         own = own or tokens[noun].form
     if own:
         return None, "subject", f"the topic is {own}, not an actor"
+    headline = headline_subject(tokens, actors, first)
+    if headline is not None:
+        return headline, "subject", ""
     if topic:
         return topic[0], "topic", ""
     return None, "subject", ""
+
+
+def headline_subject(
+    tokens: tuple[Token, ...], actors: tuple[Mention, ...], first: int
+) -> Mention | None:
+    """A headline's subject: an actor opening a sentence with no final ending, followed by a
+    comma (엔비디아, 인텔에 투자)."""
+    if any(t.tag == "EF" for t in tokens):
+        return None
+    opening = [m for m in actors if m.last < first and m.first <= 3]
+    if not opening:
+        return None
+    m = opening[0]
+    k = m.last + 1
+    if (
+        k < len(tokens)
+        and tokens[k].form == ","
+        and all(t.tag in {"SS", "SSO", "SSC", "SL", "NNG"} for t in tokens[: m.first])
+    ):
+        return m
+    return None
 
 
 def is_anaphor(tokens: tuple[Token, ...], particle: int, lexicon: Lexicon) -> bool:
