@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kiwipiepy import Kiwi
@@ -19,7 +19,7 @@ from kg.analysis import Sentence, analyse, load_analyser
 from kg.documents import Document, Problem, read_articles
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.graph import build_graph
-from kg.mentions import Mention, find_mentions
+from kg.mentions import Mention, find_mentions, resolve_mentions
 from kg.relations import (
     Lexicon,
     Reading,
@@ -29,8 +29,9 @@ from kg.relations import (
     next_topic,
     read_sentence,
 )
-from kg.times import find_times
+from kg.times import find_times, guess_published
 
+TRUSTED_GUESS = 0.6
 CARRY = 2
 
 
@@ -87,9 +88,26 @@ def build(
             )
             continue
         seen[item.digest] = item.id
+        if item.published is None:
+            item, problem = date_from_text(item)
+            problems.append(problem)
         documents.append(item)
         statements.extend(extract(item, resources))
     return Build(tuple(documents), tuple(statements), tuple(problems))
+
+
+def date_from_text(document: Document) -> tuple[Document, Problem]:
+    """The document dated from its own stamps when it can be, and a warning either way."""
+    guess = guess_published(document.text)
+    if guess is None or guess.confidence < TRUSTED_GUESS:
+        return document, Problem(
+            document.id, None, "no publication date; relative times stay unresolved"
+        )
+    message = (
+        f"no publication date given; using {guess.date} from its {guess.source} "
+        f"(confidence {guess.confidence:.2f})"
+    )
+    return replace(document, published=guess.date), Problem(document.id, None, message)
 
 
 def extract(document: Document, resources: Resources) -> tuple[Statement, ...]:
@@ -108,10 +126,12 @@ def explain_readings(
     """
     sentences = analyse(document.text, document.body, resources.kiwi)
     times = find_times(body_only(document), published=document.published)
+    found = resolve_mentions(
+        sentences, [find_mentions(sentence, resources.gazetteer) for sentence in sentences]
+    )
     topic: tuple[Mention, ...] = ()
     age = 0
-    for sentence in sentences:
-        mentions = find_mentions(sentence, resources.gazetteer)
+    for sentence, mentions in zip(sentences, found, strict=True):
         readings = read_sentence(
             sentence, mentions, times, doc=document.id, lexicon=resources.lexicon, topic=topic
         )

@@ -31,7 +31,7 @@ from pathlib import Path
 
 from kg.analysis import Sentence, Token
 from kg.gazetteer import Entity, name_key
-from kg.mentions import SKIP_AFTER, TITLES, Mention
+from kg.mentions import Mention, load_words
 from kg.times import Timex
 from kg.vocab import ontology_file
 
@@ -295,7 +295,10 @@ def merge_statements(statements: Iterable[Statement]) -> tuple[Statement, ...]:
         if seen is None:
             merged[statement.key] = statement
             continue
-        evidence = tuple(dict.fromkeys(seen.evidence + statement.evidence))
+        spans = {(e.start, e.end) for e in seen.evidence}
+        evidence = seen.evidence + tuple(
+            e for e in statement.evidence if (e.start, e.end) not in spans
+        )
         merged[statement.key] = replace(
             seen,
             evidence=evidence,
@@ -377,9 +380,13 @@ def lemma_of(token: Token) -> str:
 
 def particle_index(tokens: tuple[Token, ...], mention: Mention) -> int:
     """The token that gives a mention its role (after 측, 등, titles)."""
+    words = load_words()
     k = mention.last + 1
     while k < len(tokens) and (
-        tokens[k].form in SKIP_AFTER or tokens[k].form in TITLES or tokens[k].tag == "XSN"
+        tokens[k].form in words.suffixes
+        or tokens[k].form in words.titles
+        or tokens[k].form in words.bodies
+        or tokens[k].tag == "XSN"
     ):
         k += 1
     return k
@@ -554,7 +561,10 @@ def symmetric(
 ) -> Roles:
     """Partners: the 와/과 phrase nearest the cue with those listed with it, else the actors
     coordinated with the subject (A와 B는 협력), else the 의 or object phrase."""
-    with_ = nearest([m for m in before if m is not main], {"with"})
+    later = [m for m in before if main is not None and m.first > main.last]
+    with_ = nearest(later, {"with", "and"}) or nearest(
+        [m for m in before if m is not main], {"with"}
+    )
     partners: list[Mention] = conjuncts(with_, actors) if with_ else []
     group = conjuncts(main, actors) if main is not None else []
     if main is not None and not partners:
