@@ -15,7 +15,9 @@ from pathlib import Path
 
 import click
 
+from kg.documents import Document, read_articles
 from kg.errors import KgError
+from kg.explain import explain as explain_document
 from kg.export import RDF_FORMATS, serialize, statements_jsonl, write_atomic
 from kg.mentions import entities_in
 from kg.pipeline import build as build_articles
@@ -208,6 +210,34 @@ def read_timex_lines(path: Path):
             click.echo(f"warning: {path}:{number}: expected YYYY-MM-DD<TAB>text; skipped", err=True)
             continue
         yield number, published, body
+
+
+@main.command()
+@click.argument("article", type=click.Path(path_type=Path))
+@click.option(
+    "--published",
+    callback=parse_day,
+    metavar="YYYY-MM-DD",
+    help="The article's date, when it has none of its own.",
+)
+@click.option("--cues-only", is_flag=True, help="Show only sentences with a relation cue.")
+@user_errors
+def explain(article: Path, published: dt.date | None, cues_only: bool) -> None:
+    """Show how kg reads ARTICLE, sentence by sentence.
+
+    For each sentence: its morphemes, the actors with their roles, each relation cue, and
+    the statements made or the reason none was. This is how to debug a miss.
+
+    Example: kg explain examples/articles/01_openai_china_api.txt --cues-only
+    """
+    resources = load_resources()
+    documents = [
+        d for d in read_articles([article], published=published) if isinstance(d, Document)
+    ]
+    if not documents:
+        raise KgError(f"{article}: no readable article")
+    for document in documents:
+        click.echo(explain_document(document, resources, only_cues=cues_only))
 
 
 @main.command()

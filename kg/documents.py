@@ -76,7 +76,8 @@ def read_articles(
 ) -> Iterator[Document | Problem]:
     """Documents from files and folders, one at a time, with a Problem for each skip.
 
-    A folder may hold its own manifest.csv (or manifest.jsonl); `manifest` overrides it.
+    A folder may hold its own manifest.csv (or manifest.jsonl), which also dates a file
+    given on its own; `manifest` overrides it.
     `published` dates every article that has no date of its own.
     """
     metas: dict[str, Meta] = {}
@@ -98,6 +99,12 @@ def read_articles(
                 if file.suffix.lower() in ARTICLE_SUFFIXES | RECORD_SUFFIXES:
                     yield from read_file(file, metas=metas, published=published)
         else:
+            beside = [path.parent / name for name in sorted(MANIFEST_NAMES)]
+            local = [p for p in beside if p.is_file() and p != path]
+            if manifest is None and local and path.name not in metas:
+                found, problems = read_manifest(local[0])
+                metas = {**found, **metas}
+                yield from problems
             yield from read_file(path, metas=metas, published=published)
 
 

@@ -47,6 +47,7 @@ def statement_record(statement: Statement) -> dict:
         "time_role": time.role if time else None,
         "modality": statement.modality,
         "confidence": statement.confidence,
+        "speaker": statement.speaker.ko if statement.speaker else None,
         "cue": first.cue,
         "sentence": first.sentence,
         "start": first.start,

@@ -125,6 +125,8 @@ def add_statement(graph: Graph, statement: Statement) -> None:
     confidence = Decimal(str(statement.confidence)).normalize()
     graph.add((node, KG.confidence, Literal(confidence, datatype=XSD.decimal)))
     graph.add((node, PROV.wasDerivedFrom, document_iri(statement.doc)))
+    if statement.speaker is not None:
+        graph.add((node, KG.speaker, add_entity(graph, statement.speaker)))
     for evidence in statement.evidence:
         graph.add((node, KG.evidence, Literal(evidence.sentence, lang="ko")))
         graph.add((node, KG.cue, Literal(evidence.cue)))

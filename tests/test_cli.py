@@ -134,3 +134,13 @@ def test_entities_file_carries_line_numbers(tmp_path):
     result = CliRunner().invoke(main, ["entities", "--file", str(texts)])
     rows = [json.loads(line) for line in result.output.splitlines()]
     assert [(r["line"], r["id"]) for r in rows] == [(1, "google"), (3, "kakao"), (3, "openai")]
+
+
+def test_explain_shows_cues_and_decisions(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("카카오는 오픈AI와 제휴를 맺었다.\n날씨가 맑았다.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["explain", str(article), "--cues-only"])
+    assert result.exit_code == 0
+    assert "cue '제휴' (partnersWith)" in result.output
+    assert "→ 카카오 partnersWith 오픈AI" in result.output
+    assert "날씨" not in result.output
