@@ -19,13 +19,17 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import random
 import re
 import sys
 import time
+from collections import deque
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from datetime import date, timedelta
-from functools import lru_cache
+from functools import cache, lru_cache
+from itertools import islice
 from pathlib import Path
 from typing import NamedTuple
 
@@ -385,7 +389,7 @@ def _compile(text: str, endings: tuple[str, ...] = ()) -> _Template:
     pattern = _SLOT.sub(field, text.replace("%", "%%"))
     if bool(endings) != (("V", None) in refs):
         raise ValueError(f"a template has {{V}} exactly when it has endings: {text}")
-    leads = pattern.startswith("%s") and bool(refs) and refs[0][0] in "ABGC"
+    leads = pattern.startswith("%s") and refs[0][0] in "ABGC" and refs[0][1] in ("가", "는", "와")
     return _Template(pattern, tuple(slots), tuple(refs), endings, leads)
 
 
@@ -733,13 +737,137 @@ def _person(rng: random.Random) -> str:
     return f"{rng.choice(_FOREIGN_FIRST)} {rng.choice(_FOREIGN_LAST)}"
 
 
-# Amounts, percentages and people come from fixed pools drawn once at import: cheaper than
-# drawing them per sentence, and a few hundred of each is variety enough.
 _POOL_RNG = random.Random(0)
-_MONEY_FORMS = tuple(_money(_POOL_RNG) for _ in range(500))
-_PERCENTS = tuple(_percent(_POOL_RNG) for _ in range(300))
-_PEOPLE = tuple(_person(_POOL_RNG) for _ in range(400))
-_COUNTS = tuple(str(n) for n in range(2, 501))
+_SOURCES: dict[str, tuple[object, ...]] = {
+    "G": _GOVERNMENT_FORMS,
+    "C": _COUNTRY_FORMS,
+    "P": _PRODUCT_FORMS,
+    "S": _MEDIA_FORMS,
+    "R": _ROLE_FORMS,
+    "M": tuple(_money(_POOL_RNG) for _ in range(500)),
+    "F": _FIELDS,
+    "Q": tuple(_percent(_POOL_RNG) for _ in range(300)),
+    "N": tuple(str(n) for n in range(2, 501)),
+    "X": tuple(_person(_POOL_RNG) for _ in range(400)),
+    "K": _QUOTE_TEXTS,
+    "J": _QUOTE_TEXTS,
+    "Z": _AGENCIES,
+    "L": _CITIES,
+}
+
+# ---------------------------------------------------------------------------------------------
+# Skeletons. Filling a template costs microseconds of Python per slot, which made 100,000
+# articles take minutes; so templates are filled once, into a bank of skeleton sentences in
+# which only what belongs to an article is left as a str.format field: {a3가} the article's
+# fourth actor with 가/이, {d2} its third date expression, {y1} its year + 1, {w0} a caption
+# date. An article picks skeletons and fills all of their fields in one format_map call. The
+# bank holds tens of thousands of skeletons; actors and dates make each use different.
+
+_MAIN_ACTORS = 4  # a0..a3: the companies an article is about; a4..a9: others it mentions
+_ACTORS = 10
+_DATES = 7
+_BANK_SENTENCES = 30_000
+
+
+class _Field(dict):
+    """An article-specific value in a skeleton: _Field("a3")["가"] is "{a3가}"."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__()
+        self.key = key
+
+    def __missing__(self, particle: str) -> str:
+        value = self[particle] = "{" + self.key + particle + "}"
+        return value
+
+
+def _skeleton(template: _Template, rng: random.Random) -> str:
+    values: dict[str, object] = {}
+    for slot in template.slots:
+        if slot in "AB":
+            taken = {field.key for field in values.values() if isinstance(field, _Field)}
+            while True:
+                if rng.random() < 0.65:
+                    key = f"a{rng.randrange(_MAIN_ACTORS)}"
+                else:
+                    key = f"a{rng.randrange(_MAIN_ACTORS, _ACTORS)}"
+                if key not in taken:
+                    break
+            values[slot] = _Field(key)
+        elif slot == "T":
+            values[slot] = "" if rng.random() < 0.35 else f"{{d{rng.randrange(_DATES)}}} "
+        elif slot == "D":
+            values[slot] = f"{{d{rng.randrange(_DATES)}}}"
+        elif slot == "Y":
+            values[slot] = f"{{y{rng.randint(1, 5)}}}"
+        elif slot == "W":
+            values[slot] = f"{{w{rng.randrange(2)}}}"
+        else:
+            values[slot] = rng.choice(_SOURCES[slot])
+            while slot == "J" and values[slot] == values["K"]:
+                values[slot] = rng.choice(_SOURCES[slot])
+    if template.endings:
+        values["V"] = rng.choice(template.endings)
+    refs = template.refs
+    return template.pattern % tuple(values[s] if p is None else values[s][p] for s, p in refs)  # type: ignore[index]
+
+
+def _sentence(rng: random.Random) -> str:
+    r = rng.random()
+    if r < 0.32:
+        template = rng.choice(_RELATIONS)
+    elif r < 0.85:
+        template = rng.choice(_FILLERS)
+    else:
+        return _skeleton(rng.choice(_QUOTES), rng) + "."
+    text = _skeleton(template, rng)
+    r = rng.random()
+    if r < 0.1:
+        text = rng.choice(_OPENERS) + text
+    elif r < 0.45 and template.leads:
+        text = rng.choice(_CONTEXTS) + text
+    return text + "."
+
+
+class _Bank(NamedTuple):
+    sentences: tuple[str, ...]
+    headlines: tuple[str, ...]
+    captions: tuple[str, ...]
+    subheads: tuple[str, ...]
+
+
+@cache
+def _bank() -> _Bank:
+    """The skeletons, made on first use (about a second) and the same in every process."""
+    rng = random.Random(1)
+    return _Bank(
+        sentences=tuple(_sentence(rng) for _ in range(_BANK_SENTENCES)),
+        headlines=tuple(_skeleton(rng.choice(_HEADLINES), rng) for _ in range(3000)),
+        captions=tuple(_skeleton(rng.choice(_CAPTIONS), rng) for _ in range(400)),
+        subheads=tuple(_skeleton(rng.choice(_SUBHEADS), rng) for _ in range(100)),
+    )
+
+
+class _Context(dict):
+    """One article's values for skeleton fields, made on first use: {a3가} -> 구글이."""
+
+    def __init__(self, article: _Article) -> None:
+        super().__init__()
+        self.article = article
+
+    def __missing__(self, key: str) -> str:
+        kind = key[0]
+        if kind == "a":
+            value = self.article.actor(int(key[1]))[key[2:]]
+        elif kind == "d":
+            value = self.article.date_text()
+        elif kind == "y":
+            value = str(self.article.published.year + int(key[1]))
+        else:
+            value = self.article.dotted_date()
+        self[key] = value
+        return value
+
 
 _EPOCH = date(2023, 1, 1).toordinal()
 _SPAN_DAYS = date(2025, 12, 31).toordinal() - _EPOCH + 1
@@ -761,8 +889,10 @@ class _QuickRandom(random.Random):
     def randint(self, a: int, b: int) -> int:
         return a + int(self.random() * (b - a + 1))
 
-    def randrange(self, stop: int) -> int:  # type: ignore[override]
-        return int(self.random() * stop)
+    def randrange(self, start: int, stop: int | None = None) -> int:  # type: ignore[override]
+        if stop is None:
+            return int(self.random() * start)
+        return start + int(self.random() * (stop - start))
 
 
 class _Article:
@@ -772,42 +902,21 @@ class _Article:
         rng = self.rng = _QuickRandom(f"{seed}/{index}")
         self.index = index
         self.published = date.fromordinal(_EPOCH + rng.randrange(_SPAN_DAYS))
-        self.pool = _pool_size(index)
-        # An article names a few actors and dates again and again; drawing them once per
-        # article is also what keeps generation fast.
-        cast = [self.any_company() for _ in range(rng.randint(2, 4))]
-        others = [self.any_company() for _ in range(rng.randint(3, 8))]
-        self.actors = tuple(cast * 3 + others)
-        self.dates = tuple(self.date_text() for _ in range(rng.randint(3, 7)))
-        self.times = ("",) * len(self.dates) + tuple(d + " " for d in self.dates) * 2
         self.source, self.slug = rng.choice(_OUTLETS)
-        # Every slot draws from a tuple; numbers, people and amounts are drawn per article.
-        self.sources: dict[str, tuple[object, ...]] = {
-            "A": self.actors,
-            "B": self.actors,
-            "G": _GOVERNMENT_FORMS,
-            "C": _COUNTRY_FORMS,
-            "P": _PRODUCT_FORMS,
-            "S": _MEDIA_FORMS,
-            "R": _ROLE_FORMS,
-            "M": _MONEY_FORMS,
-            "T": self.times,
-            "D": self.dates,
-            "F": _FIELDS,
-            "Q": _PERCENTS,
-            "N": _COUNTS,
-            "Y": tuple(str(self.published.year + k) for k in range(1, 6)),
-            "X": _PEOPLE,
-            "K": _QUOTE_TEXTS,
-            "J": _QUOTE_TEXTS,
-            "W": tuple(self.dotted_date() for _ in range(2)),
-            "Z": _AGENCIES,
-            "L": _CITIES,
-        }
+        self.pool = _pool_size(index)
+        self.actors: list[_Forms] = []
 
-    # -- slot values --------------------------------------------------------------------------
+    def actor(self, index: int) -> _Forms:
+        """The article's index-th actor; all of an article's actors are distinct."""
+        actors = self.actors
+        while len(actors) <= index:
+            actor = self.any_company()
+            if all(actor.name != other.name for other in actors):
+                actors.append(actor)
+        return actors[index]
 
     def any_company(self) -> _Forms:
+        """A known company, the famous ones more often, or a fictional one from the pool."""
         rand = self.rng.random
         if rand() < 0.6:
             return _COMPANY_FORMS[int(rand() ** 2 * len(_COMPANY_FORMS))]
@@ -863,38 +972,6 @@ class _Article:
         rng = self.rng
         return f"{day:%Y.%m.%d} {rng.randint(6, 23):02d}:{rng.randrange(60):02d}"
 
-    # -- sentences ----------------------------------------------------------------------------
-
-    def render(self, template: _Template) -> str:
-        pattern, slots, refs, endings, _ = template
-        sources, rand = self.sources, self.rng.random
-        values = {slot: sources[slot][int(rand() * len(sources[slot]))] for slot in slots}
-        if "B" in values and "A" in values:
-            tries = 0
-            while values["B"] is values["A"] and tries < 5:
-                values["B"] = self.any_company()
-                tries += 1
-        if endings:
-            values["V"] = endings[int(rand() * len(endings))]
-        return pattern % tuple([values[s] if p is None else values[s][p] for s, p in refs])
-
-    def sentence(self) -> str:
-        rng = self.rng
-        r = rng.random()
-        if r < 0.32:
-            template = rng.choice(_RELATIONS)
-        elif r < 0.85:
-            template = rng.choice(_FILLERS)
-        else:
-            return self.render(rng.choice(_QUOTES)) + "."
-        text = self.render(template)
-        r = rng.random()
-        if r < 0.1:
-            text = rng.choice(_OPENERS) + text
-        elif r < 0.45 and template.leads:
-            text = rng.choice(_CONTEXTS) + text
-        return text + "."
-
     # -- furniture ----------------------------------------------------------------------------
 
     def reporter(self) -> tuple[str, str]:
@@ -911,7 +988,7 @@ class _Article:
         style = rng.randrange(3)
         for _ in range(rng.randint(2, 5)):
             day = self.published - timedelta(days=rng.randint(0, 60))
-            headline = self.render(rng.choice(_HEADLINES))
+            headline = rng.choice(_bank().headlines)
             if style == 0:
                 lines.append(
                     f"{headline} {day:%Y-%m-%d} {rng.randint(6, 23):02d}:{rng.randrange(60):02d}"
@@ -946,19 +1023,23 @@ class _Article:
 
     def record(self) -> dict[str, str]:
         rng = self.rng
-        title = self.render(rng.choice(_HEADLINES))
+        rand = rng.random
+        bank = _bank()
+        sentences = bank.sentences
+        title = rng.choice(bank.headlines)
         name, email = self.reporter()
         target = int(rng.triangular(700, 2900, 1200))
         paragraphs: list[str] = []
         size = 0
         while size < target:
-            k = rng.random()
+            k = rand()
             if paragraphs and k < 0.07:
-                block = self.render(rng.choice(_CAPTIONS))
+                block = rng.choice(bank.captions)
             elif paragraphs and k < 0.1:
-                block = self.render(rng.choice(_SUBHEADS))
+                block = rng.choice(bank.subheads)
             else:
-                block = " ".join(self.sentence() for _ in range(rng.randint(1, 4)))
+                picks = 1 + int(rand() * 4)
+                block = " ".join([sentences[int(rand() * len(sentences))] for _ in range(picks)])
             paragraphs.append(block)
             size += len(block)
 
@@ -990,7 +1071,9 @@ class _Article:
             tail.append(self.related())
 
         separator = "\n\n" if rng.random() < 0.7 else "\n"
-        text = separator.join(head + paragraphs + tail)
+        context = _Context(self)
+        title = title.format_map(context)
+        text = separator.join(head + paragraphs + tail).format_map(context)
         if rng.random() < 0.15:
             text = self.noisy(text)
         return {
@@ -1007,12 +1090,38 @@ class _Article:
 # Public API.
 
 
-def generate(n: int, *, seed: int) -> Iterator[dict[str, str]]:
-    """Yield n synthetic articles, one at a time; article i depends only on (seed, i)."""
+_CHUNK = 250  # articles a worker process makes per task
+
+
+def _articles(seed: int, start: int, stop: int) -> list[dict[str, str]]:
+    return [_Article(seed, index).record() for index in range(start, stop)]
+
+
+def generate(n: int, *, seed: int, jobs: int = 1) -> Iterator[dict[str, str]]:
+    """Yield n synthetic articles in order; article i depends only on (seed, i).
+
+    With jobs > 1, worker processes make chunks of articles ahead of the consumer (at most
+    two chunks per worker are waiting), so memory stays flat and the output is identical.
+    """
     if n < 0:
         raise ValueError(f"the number of articles must be 0 or more, not {n}")
-    for index in range(n):
-        yield _Article(seed, index).record()
+    if jobs <= 1 or n <= _CHUNK:
+        for index in range(n):
+            yield _Article(seed, index).record()
+        return
+    _bank()  # made once here, so that forked workers inherit it
+    starts = iter(range(0, n, _CHUNK))
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending = deque(
+            pool.submit(_articles, seed, start, min(start + _CHUNK, n))
+            for start in islice(starts, 2 * jobs)
+        )
+        while pending:
+            records = pending.popleft().result()
+            start = next(starts, None)
+            if start is not None:
+                pending.append(pool.submit(_articles, seed, start, min(start + _CHUNK, n)))
+            yield from records
 
 
 def write_jsonl(records: Iterable[dict[str, str]], path: Path) -> tuple[int, int]:
@@ -1052,12 +1161,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
     parser.add_argument("--format", choices=("jsonl", "dir"), default="jsonl")
     parser.add_argument("-o", "--output", type=Path, required=True, help="file or folder")
+    parser.add_argument(
+        "--jobs",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="worker processes (default: all cores); the output does not depend on it",
+    )
     args = parser.parse_args(argv)
     if args.articles < 0:
         parser.error("--articles must be 0 or more")
+    if args.jobs < 1:
+        parser.error("--jobs must be 1 or more")
     write = write_jsonl if args.format == "jsonl" else write_dir
     start = time.perf_counter()
-    count, chars = write(generate(args.articles, seed=args.seed), args.output)
+    count, chars = write(generate(args.articles, seed=args.seed, jobs=args.jobs), args.output)
     seconds = time.perf_counter() - start
     rate = count / seconds if seconds else 0.0
     print(

@@ -46,6 +46,11 @@ def test_a_bigger_corpus_starts_with_the_smaller_one(corpus: ModuleType) -> None
     assert list(corpus.generate(20, seed=5))[:12] == list(corpus.generate(12, seed=5))
 
 
+def test_worker_processes_give_the_same_corpus(corpus: ModuleType) -> None:
+    n = corpus._CHUNK * 2 + 17
+    assert list(corpus.generate(n, seed=9, jobs=2)) == list(corpus.generate(n, seed=9))
+
+
 def test_generate_is_lazy(corpus: ModuleType) -> None:
     stream = corpus.generate(10**9, seed=1)
     assert set(next(stream)) == FIELDS
