@@ -563,7 +563,7 @@ _FILLERS = _templates(
     "{A는} {P에} 검색과 이미지 생성 기능을 추가했다",
     "{A는} 탄소 배출을 줄이기 위해 데이터센터 냉각 방식을 바꿨다",
     "{D} 기준 {P의} 누적 다운로드 수는 {N}만 건이다",
-    "한국은행은 {T}기준금리를 연 {Q} 수준에서 동결했다",
+    "한국은행은 {T}통화정책방향 회의를 열고 기준금리를 동결했다",
     "원·달러 환율은 1,400원 선을 오르내리며 변동성을 키웠다",
     "{A는} 해외 매출 비중을 {Q}까지 끌어올리겠다는 구상이다",
     "개발자 생태계를 넓히기 위한 지원 프로그램도 함께 운영한다",
@@ -765,7 +765,9 @@ _SOURCES: dict[str, tuple[object, ...]] = {
 
 _MAIN_ACTORS = 4  # a0..a3: the companies an article is about; a4..a9: others it mentions
 _ACTORS = 10
+_PAST_DATES = 5  # d0..d4 are before the publication date, d5 and d6 after it
 _DATES = 7
+_PLANNED = ("계획", "예정", "방침", "전망", "기로", "하겠다")
 _BANK_SENTENCES = 30_000
 
 
@@ -783,6 +785,11 @@ class _Field(dict):
 
 def _skeleton(template: _Template, rng: random.Random) -> str:
     values: dict[str, object] = {}
+    if template.endings:
+        values["V"] = ending = rng.choice(template.endings)
+        planned = any(word in ending for word in _PLANNED)
+    else:
+        planned = False
     for slot in template.slots:
         if slot in "AB":
             taken = {field.key for field in values.values() if isinstance(field, _Field)}
@@ -795,9 +802,10 @@ def _skeleton(template: _Template, rng: random.Random) -> str:
                     break
             values[slot] = _Field(key)
         elif slot == "T":
-            values[slot] = "" if rng.random() < 0.35 else f"{{d{rng.randrange(_DATES)}}} "
+            day = rng.randrange(_PAST_DATES, _DATES) if planned else rng.randrange(_PAST_DATES)
+            values[slot] = "" if rng.random() < 0.35 else f"{{d{day}}} "
         elif slot == "D":
-            values[slot] = f"{{d{rng.randrange(_DATES)}}}"
+            values[slot] = f"{{d{rng.randrange(_PAST_DATES)}}}"
         elif slot == "Y":
             values[slot] = f"{{y{rng.randint(1, 5)}}}"
         elif slot == "W":
@@ -806,8 +814,6 @@ def _skeleton(template: _Template, rng: random.Random) -> str:
             values[slot] = rng.choice(_SOURCES[slot])
             while slot == "J" and values[slot] == values["K"]:
                 values[slot] = rng.choice(_SOURCES[slot])
-    if template.endings:
-        values["V"] = rng.choice(template.endings)
     refs = template.refs
     return template.pattern % tuple(values[s] if p is None else values[s][p] for s, p in refs)  # type: ignore[index]
 
@@ -860,7 +866,7 @@ class _Context(dict):
         if kind == "a":
             value = self.article.actor(int(key[1]))[key[2:]]
         elif kind == "d":
-            value = self.article.date_text()
+            value = self.article.date_text(ahead=int(key[1]) >= _PAST_DATES)
         elif kind == "y":
             value = str(self.article.published.year + int(key[1]))
         else:
@@ -922,46 +928,55 @@ class _Article:
             return _COMPANY_FORMS[int(rand() ** 2 * len(_COMPANY_FORMS))]
         return _forms(_fictional_name(int(rand() ** 1.5 * self.pool)))
 
-    def date_text(self) -> str:
-        """A date expression as Korean news writes it, around the publication date."""
+    def date_text(self, *, ahead: bool) -> str:
+        """A date expression as Korean news writes it, before or after the publication date."""
         rng, pub = self.rng, self.published
-        kind = rng.randrange(15)
+        if ahead:
+            kind = rng.randrange(6)
+            later = pub + timedelta(days=rng.randint(2, 45))
+            if kind <= 1:
+                if later.month == pub.month:
+                    return f"오는 {later.day}일"
+                if later.month == pub.month % 12 + 1:
+                    return f"내달 {later.day}일"
+                return f"{later.month}월 {later.day}일"
+            if kind == 2:
+                return rng.choice(("연내", "내년 상반기", "올해 하반기", "다음 달", "내년"))
+            if kind == 3:
+                return f"{later.year}년 {later.month}월 {later.day}일부터"
+            if kind == 4:
+                return f"{later.month}월 중"
+            return f"{later.year}.{later.month}.{later.day}"
+        kind = rng.randrange(14)
         if kind == 0:
             return f"{pub.day}일"
         if kind == 1:
-            return rng.choice(("이날", "같은 날", "이번 주", "최근"))
+            return rng.choice(("이날", "같은 날", "이번 주", "최근", "올해 초"))
         if kind == 2:
             past = pub - timedelta(days=rng.randint(1, 20))
             return f"지난 {past.day}일" if past.month == pub.month else f"지난달 {past.day}일"
         if kind == 3:
-            ahead = pub + timedelta(days=rng.randint(2, 45))
-            if ahead.month == pub.month:
-                return f"오는 {ahead.day}일"
-            if ahead.month == pub.month % 12 + 1:
-                return f"내달 {ahead.day}일"
-            return f"{ahead.month}월 {ahead.day}일"
-        if kind == 4:
             return f"지난해 {rng.randint(1, 12)}월"
-        if kind == 5:
+        if kind == 4:
             return f"올해 {rng.randint(1, (pub.month - 1) // 3 + 1)}분기"
-        if kind == 6:
+        if kind == 5:
             month = rng.randint(1, pub.month)
             return f"지난 {month}월" if month < pub.month else "이달 초"
         past = pub - timedelta(days=rng.randint(0, 400))
-        if kind in (7, 8):
+        if kind in (6, 7):
             return f"{past.year}년 {past.month}월 {past.day}일"
-        if kind == 9:
+        if kind == 8:
             return f"{past.year}.{past.month}.{past.day}"
+        if kind == 9:
+            if rng.random() < 0.5:
+                return f"{pub.day}일(현지시간)"
+            return f"지난 {past.day}일(현지시간)"
         if kind == 10:
-            return (
-                f"{pub.day}일(현지시간)" if rng.random() < 0.5 else f"지난 {past.day}일(현지시간)"
-            )
-        if kind == 11:
-            return rng.choice(("연내", "내년 상반기", "올해 하반기", "다음 달", "올해 초"))
-        if kind == 12:
             return f"{past.year}년 {past.month}월"
-        if kind == 13:
+        if kind == 11:
             return f"{past.month}월 {past.day}일부터"
+        if kind == 12:
+            return f"{past.month}월 {past.day}일"
         return f"{past.year}년"
 
     def dotted_date(self) -> str:
