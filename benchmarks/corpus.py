@@ -8,10 +8,16 @@ copyright lines, 관련기사 blocks, HTML entities, stray tags, e-mail addresse
 
 Every sentence template is written for this generator. Records carry no annotations: the
 corpus measures throughput, not accuracy. Article i depends only on (seed, i), so a corpus
-of n + k articles starts with the corpus of n articles (what an incremental build needs).
+of n + k articles starts with the corpus of n articles (what an incremental build needs),
+and worker processes (--jobs) give the same corpus as one. Output is streamed: memory does
+not grow with the corpus.
 
     python benchmarks/corpus.py --articles 1000 --seed 1 -o /tmp/corpus.jsonl
     python benchmarks/corpus.py --articles 200 --seed 1 --format dir -o /tmp/corpus_dir
+
+From Python (benchmarks/ is not a package; load this file with importlib):
+`generate(n, seed=1)` yields the records one at a time; `write_jsonl` and `write_dir`
+stream them to disk.
 """
 
 from __future__ import annotations
@@ -31,7 +37,7 @@ from datetime import date, timedelta
 from functools import cache, lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 __all__ = ["generate", "main", "write_dir", "write_jsonl"]
 
@@ -370,7 +376,7 @@ class _Template(NamedTuple):
 
 
 def _compile(text: str, endings: tuple[str, ...] = ()) -> _Template:
-    """Turn "{A가} ..." into "%s ..." with refs [("A", "가")]; %-formatting is 2x str.format."""
+    """Turn "{A가} ..." into "%s ..." with refs [("A", "가")], checking the particles."""
     slots: list[str] = []
     refs: list[tuple[str, str | None]] = []
 
@@ -784,7 +790,8 @@ class _Field(dict):
 
 
 def _skeleton(template: _Template, rng: random.Random) -> str:
-    values: dict[str, object] = {}
+    """Fill a template, leaving actors, dates and years as fields of the article to come."""
+    values: dict[str, Any] = {}
     if template.endings:
         values["V"] = ending = rng.choice(template.endings)
         planned = any(word in ending for word in _PLANNED)
@@ -815,7 +822,7 @@ def _skeleton(template: _Template, rng: random.Random) -> str:
             while slot == "J" and values[slot] == values["K"]:
                 values[slot] = rng.choice(_SOURCES[slot])
     refs = template.refs
-    return template.pattern % tuple(values[s] if p is None else values[s][p] for s, p in refs)  # type: ignore[index]
+    return template.pattern % tuple(values[s] if p is None else values[s][p] for s, p in refs)
 
 
 def _sentence(rng: random.Random) -> str:
@@ -886,7 +893,7 @@ _SPAN_DAYS = date(2025, 12, 31).toordinal() - _EPOCH + 1
 class _QuickRandom(random.Random):
     """random.Random whose choice, randint and randrange cost one random() call each.
 
-    The stock versions draw bits in a Python loop and made up half the generation time.
+    The stock versions draw random bits in a Python loop, several times slower.
     """
 
     def choice(self, seq):  # type: ignore[override]
