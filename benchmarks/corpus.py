@@ -771,8 +771,8 @@ _SOURCES: dict[str, tuple[object, ...]] = {
 
 _MAIN_ACTORS = 4  # a0..a3: the companies an article is about; a4..a9: others it mentions
 _ACTORS = 10
-_PAST_DATES = 5  # d0..d4 are before the publication date, d5 and d6 after it
-_DATES = 7
+_PAST_DATES = 4  # d0..d3 are before the publication date, d4 and d5 after it
+_DATES = 6
 _PLANNED = ("계획", "예정", "방침", "전망", "기로", "하겠다")
 _BANK_SENTENCES = 30_000
 
@@ -918,13 +918,15 @@ class _Article:
         self.source, self.slug = rng.choice(_OUTLETS)
         self.pool = _pool_size(index)
         self.actors: list[_Forms] = []
+        self.names: set[str] = set()
 
     def actor(self, index: int) -> _Forms:
         """The article's index-th actor; all of an article's actors are distinct."""
-        actors = self.actors
+        actors, names = self.actors, self.names
         while len(actors) <= index:
             actor = self.any_company()
-            if all(actor.name != other.name for other in actors):
+            if actor.name not in names:
+                names.add(actor.name)
                 actors.append(actor)
         return actors[index]
 
@@ -932,8 +934,8 @@ class _Article:
         """A known company, the famous ones more often, or a fictional one from the pool."""
         rand = self.rng.random
         if rand() < 0.6:
-            return _COMPANY_FORMS[int(rand() ** 2 * len(_COMPANY_FORMS))]
-        return _forms(_fictional_name(int(rand() ** 1.5 * self.pool)))
+            return _COMPANY_FORMS[int(rand() * rand() * len(_COMPANY_FORMS))]
+        return _forms(_fictional_name(int(rand() * rand() * self.pool)))
 
     def date_text(self, *, ahead: bool) -> str:
         """A date expression as Korean news writes it, before or after the publication date."""
