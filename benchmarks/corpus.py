@@ -764,10 +764,11 @@ _SOURCES: dict[str, tuple[object, ...]] = {
 # ---------------------------------------------------------------------------------------------
 # Skeletons. Filling a template costs microseconds of Python per slot, which made 100,000
 # articles take minutes; so templates are filled once, into a bank of skeleton sentences in
-# which only what belongs to an article is left as a str.format field: {a3가} the article's
-# fourth actor with 가/이, {d2} its third date expression, {y1} its year + 1, {w0} a caption
-# date. An article picks skeletons and fills all of their fields in one format_map call. The
-# bank holds tens of thousands of skeletons; actors and dates make each use different.
+# which only what belongs to an article is left as a str.format field: {a3[가]} the
+# article's fourth actor with 가/이 ({a3.name} bare), {d2} its third date expression, {y1}
+# its year + 1, {w0} a caption date. An article picks skeletons and fills all of their
+# fields in one format_map call. The bank holds tens of thousands of skeletons; actors and
+# dates make each use different.
 
 _MAIN_ACTORS = 4  # a0..a3: the companies an article is about; a4..a9: others it mentions
 _ACTORS = 10
@@ -778,15 +779,16 @@ _BANK_SENTENCES = 30_000
 
 
 class _Field(dict):
-    """An article-specific value in a skeleton: _Field("a3")["가"] is "{a3가}"."""
+    """An article's actor in a skeleton: _Field("a3")["가"] is "{a3[가]}", [""] "{a3.name}"."""
 
     def __init__(self, key: str) -> None:
         super().__init__()
         self.key = key
 
     def __missing__(self, particle: str) -> str:
-        value = self[particle] = "{" + self.key + particle + "}"
-        return value
+        field = f"{{{self.key}[{particle}]}}" if particle else f"{{{self.key}.name}}"
+        self[particle] = field
+        return field
 
 
 def _skeleton(template: _Template, rng: random.Random) -> str:
@@ -862,16 +864,17 @@ def _bank() -> _Bank:
 
 
 class _Context(dict):
-    """One article's values for skeleton fields, made on first use: {a3가} -> 구글이."""
+    """One article's values for skeleton fields, made on first use: {a3[가]} -> 구글이."""
 
     def __init__(self, article: _Article) -> None:
         super().__init__()
         self.article = article
 
-    def __missing__(self, key: str) -> str:
+    def __missing__(self, key: str) -> _Forms | str:
         kind = key[0]
+        value: _Forms | str
         if kind == "a":
-            value = self.article.actor(int(key[1]))[key[2:]]
+            value = self.article.actor(int(key[1]))
         elif kind == "d":
             value = self.article.date_text(ahead=int(key[1]) >= _PAST_DATES)
         elif kind == "y":
