@@ -996,8 +996,8 @@ class _Article:
         return f"{past.year}.{past.month}.{past.day}"
 
     def stamp(self, day: date) -> str:
-        rng = self.rng
-        return f"{day:%Y.%m.%d} {rng.randint(6, 23):02d}:{rng.randrange(60):02d}"
+        hour, minute = self.rng.randint(6, 23), self.rng.randrange(60)
+        return f"{day.year}.{day.month:02d}.{day.day:02d} {hour:02d}:{minute:02d}"
 
     # -- furniture ----------------------------------------------------------------------------
 
@@ -1018,10 +1018,10 @@ class _Article:
             headline = rng.choice(_bank().headlines)
             if style == 0:
                 lines.append(
-                    f"{headline} {day:%Y-%m-%d} {rng.randint(6, 23):02d}:{rng.randrange(60):02d}"
+                    f"{headline} {day.isoformat()} {rng.randint(6, 23):02d}:{rng.randrange(60):02d}"
                 )
             elif style == 1:
-                lines.append(f"▶ {headline} ({day:%Y.%m.%d})")
+                lines.append(f"▶ {headline} ({day.year}.{day.month:02d}.{day.day:02d})")
             else:
                 lines.append(f"· {headline}\n{self.stamp(day)}")
         title = ("관련기사", "[관련기사]", "■ 관련기사", "이 기사와 관련된 기사")[
@@ -1053,6 +1053,7 @@ class _Article:
         rand = rng.random
         bank = _bank()
         sentences = bank.sentences
+        count = len(sentences)
         title = rng.choice(bank.headlines)
         name, email = self.reporter()
         target = int(rng.triangular(700, 2900, 1200))
@@ -1066,7 +1067,7 @@ class _Article:
                 block = rng.choice(bank.subheads)
             else:
                 picks = 1 + int(rand() * 4)
-                block = " ".join([sentences[int(rand() * len(sentences))] for _ in range(picks)])
+                block = " ".join([sentences[int(rand() * count)] for _ in range(picks)])
             paragraphs.append(block)
             size += len(block)
 
