@@ -13,8 +13,10 @@ from kg.errors import InputError, KgError, QueryError
 from kg.export import serialize, statement_record, statements_jsonl
 from kg.gazetteer import Entity, Gazetteer, load_gazetteer
 from kg.pipeline import Build, Resources, build, extract, load_resources
-from kg.query import Table, format_table, load_graph, run_query
+from kg.query import Table, format_table, run_query
 from kg.relations import Statement
+from kg.store import load_graph, merge
+from kg.temporal import select_statements, timeline
 from kg.times import Timex, find_times
 from kg.viewer import render_html
 
@@ -38,10 +40,13 @@ __all__ = [
     "load_gazetteer",
     "load_graph",
     "load_resources",
+    "merge",
     "read_articles",
     "render_html",
     "run_query",
+    "select_statements",
     "serialize",
     "statement_record",
     "statements_jsonl",
+    "timeline",
 ]

@@ -17,8 +17,11 @@ from kg.errors import KgError
 from kg.export import RDF_FORMATS, serialize, statements_jsonl, write_atomic
 from kg.pipeline import build as build_articles
 from kg.pipeline import load_resources
-from kg.query import FORMATS, format_table, load_graph, run_query
+from kg.query import FORMATS, format_table, run_query
 from kg.relations import RELATIONS
+from kg.store import STORES, load_graph
+from kg.temporal import select_statements
+from kg.temporal import timeline as timeline_table
 from kg.viewer import render_html
 
 
@@ -115,23 +118,100 @@ def build(
         raise SystemExit(1)
 
 
+STORE_OPTION = click.option(
+    "--store",
+    type=click.Choice(STORES),
+    default="oxigraph",
+    show_default=True,
+    help="Oxigraph (fast) or rdflib's in-memory store.",
+)
+FORMAT_OPTION = click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True
+)
+
+
 @main.command()
 @click.argument("graph_file", type=click.Path(path_type=Path))
-@click.argument("query")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.argument("query", required=False)
+@click.option(
+    "--as-of",
+    callback=parse_day,
+    metavar="DATE",
+    help="Relations in effect on DATE: started on or before it and not ended.",
+)
+@click.option(
+    "--between",
+    nargs=2,
+    metavar="FIRST LAST",
+    help="Relations that started or ended between two dates (both included).",
+)
+@click.option(
+    "--reported-before",
+    callback=parse_day,
+    metavar="DATE",
+    help="Relations reported in articles issued on or before DATE.",
+)
+@FORMAT_OPTION
+@STORE_OPTION
 @user_errors
-def query(graph_file: Path, query: str, fmt: str) -> None:
-    """Run a SPARQL QUERY (inline text or a .rq file) over GRAPH_FILE.
+def query(
+    graph_file: Path,
+    query: str | None,
+    as_of: dt.date | None,
+    between: tuple[str, str] | None,
+    reported_before: dt.date | None,
+    fmt: str,
+    store: str,
+) -> None:
+    """Run a SPARQL QUERY (inline text or a .rq file) over GRAPH_FILE, or ask a date question.
 
-    The prefixes kg, kgr, rdf, rdfs, xsd, skos, prov, dcterms and schema are predeclared.
+    The prefixes kg, kgr, rdf, rdfs, owl, xsd, skos, prov, dcterms and schema are
+    predeclared. Without QUERY, --as-of, --between and --reported-before list the relations
+    that match all of them. A relation the text gave no time counts from its report date.
 
     Example: kg query out/graph.ttl 'SELECT ?s ?o WHERE { ?s kg:funds ?o }'
+
+    Example: kg query out/graph.ttl --as-of 2025-01-31 --format csv
     """
-    if query.endswith(".rq"):
-        if not Path(query).is_file():
-            raise KgError(f"{query}: no such query file")
-        query = Path(query).read_text(encoding="utf-8")
-    click.echo(format_table(run_query(load_graph(graph_file), query), format=fmt), nl=False)
+    days = tuple(parse_day(None, None, d) for d in between) if between else None
+    dated = as_of is not None or days is not None or reported_before is not None
+    if query is None and not dated:
+        raise click.UsageError("give a QUERY, or one of --as-of, --between, --reported-before")
+    if query is not None and dated:
+        raise click.UsageError("give either a QUERY or date options, not both")
+    graph = load_graph(graph_file, store=store)
+    if query is None:
+        table = select_statements(graph, as_of=as_of, between=days, reported_before=reported_before)
+    else:
+        table = run_query(graph, read_query(query))
+    click.echo(format_table(table, format=fmt), nl=False)
+
+
+def read_query(query: str) -> str:
+    """The query text: the argument itself, or the file it names when it ends in .rq."""
+    if not query.endswith(".rq"):
+        return query
+    if not Path(query).is_file():
+        raise KgError(f"{query}: no such query file")
+    return Path(query).read_text(encoding="utf-8")
+
+
+@main.command()
+@click.argument("graph_file", type=click.Path(path_type=Path))
+@click.argument("entity")
+@FORMAT_OPTION
+@STORE_OPTION
+@user_errors
+def timeline(graph_file: Path, entity: str, fmt: str, store: str) -> None:
+    """List ENTITY's relations in GRAPH_FILE in date order, with their sources.
+
+    ENTITY is a label (오픈AI, OpenAI) or an id (openai, kgr:openai). The date is when the
+    relation started, else when it ended, else when it was reported.
+
+    Example: kg timeline out/graph.ttl 오픈AI
+    """
+    table = timeline_table(load_graph(graph_file, store=store), entity)
+    click.echo(format_table(table, format=fmt), nl=False)
 
 
 @main.command()
