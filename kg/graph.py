@@ -29,7 +29,7 @@ MODALITY = {
     "hedged": KG.Hedged,
     "negated": KG.Negated,
 }
-HANGUL = re.compile(r"[가-힣]")
+LATIN = re.compile(r"^[\x00-\x7f]+$")
 DOC_SUFFIX = re.compile(r"\.(txt|md|html?)$", re.I)
 
 
@@ -94,7 +94,7 @@ def add_entity(graph: Graph, entity: Entity) -> URIRef:
     if entity.en:
         graph.add((node, SKOS.prefLabel, Literal(entity.en, lang="en")))
     for alias in entity.aliases:
-        lang = "ko" if HANGUL.search(alias) else "en"
+        lang = "en" if LATIN.match(alias) else "ko"
         if alias not in (entity.ko, entity.en):
             graph.add((node, SKOS.altLabel, Literal(alias, lang=lang)))
     return node

@@ -156,7 +156,10 @@ def merge_statements(statements: Iterable[Statement]) -> tuple[Statement, ...]:
         if seen is None:
             merged[statement.key] = statement
             continue
-        evidence = tuple(dict.fromkeys(seen.evidence + statement.evidence))
+        spans = {(e.start, e.end) for e in seen.evidence}
+        evidence = seen.evidence + tuple(
+            e for e in statement.evidence if (e.start, e.end) not in spans
+        )
         merged[statement.key] = replace(
             seen, evidence=evidence, confidence=max(seen.confidence, statement.confidence)
         )

@@ -146,7 +146,11 @@ _BATCHIM_N = 4
 
 
 def find_times(text: str, *, published: datetime.date | None) -> tuple[Timex, ...]:
-    """All temporal expressions in `text` (a whole article body, many sentences), in order."""
+    """All temporal expressions in `text` (a whole article body, many sentences), in order.
+
+    이날/같은 날/당시 take the last day mentioned before them, or the article's own date
+    when none was.
+    """
     found: list[Timex] = []
     last_day: datetime.date | None = None
     offset = 0
@@ -157,7 +161,8 @@ def find_times(text: str, *, published: datetime.date | None) -> tuple[Timex, ..
                 timex = item
             else:
                 start, end, shift, role, local = item
-                value = None if last_day is None else last_day + datetime.timedelta(days=shift)
+                base = last_day or anchor
+                value = None if base is None else base + datetime.timedelta(days=shift)
                 timex = Timex(
                     text=line[start:end],
                     start=start,
