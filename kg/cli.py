@@ -14,14 +14,16 @@ from pathlib import Path
 import click
 
 from kg.errors import KgError
-from kg.export import RDF_FORMATS, serialize, statements_jsonl, write_atomic
+from kg.export import EXPORT_FORMATS, export_graph, serialize, statements_jsonl, write_atomic
 from kg.pipeline import build as build_articles
 from kg.pipeline import load_resources
 from kg.query import FORMATS, format_table, run_query
 from kg.relations import RELATIONS
-from kg.store import STORES, load_graph
+from kg.stats import format_stats, graph_stats
+from kg.store import STORES, load_graph, merge
 from kg.temporal import select_statements
 from kg.temporal import timeline as timeline_table
+from kg.validation import validate as validate_graph
 from kg.viewer import render_html
 
 
@@ -60,9 +62,13 @@ def main() -> None:
     "-o",
     "--out",
     "outdir",
-    required=True,
     type=click.Path(path_type=Path),
     help="Folder for graph.ttl, statements.jsonl and graph.html.",
+)
+@click.option(
+    "--into",
+    type=click.Path(path_type=Path),
+    help="A Turtle graph to add the new articles to (created when missing).",
 )
 @click.option(
     "--manifest",
@@ -85,24 +91,32 @@ def main() -> None:
 @user_errors
 def build(
     inputs: tuple[Path, ...],
-    outdir: Path,
+    outdir: Path | None,
+    into: Path | None,
     manifest: Path | None,
     published: dt.date | None,
     gazetteers: tuple[Path, ...],
 ) -> None:
     """Build the graph of INPUTS (files or folders of .txt/.md/.html, JSONL or CSV).
 
-    Writes OUT/graph.ttl, OUT/statements.jsonl and OUT/graph.html. Exits 1 when some inputs
-    had to be skipped (the rest is still built).
+    Writes OUT/graph.ttl, OUT/statements.jsonl and OUT/graph.html, and with --into adds
+    the new graph to an existing one: entities, statements and articles already there are
+    not repeated, so building the same article twice changes nothing. Exits 1 when some
+    inputs had to be skipped (the rest is still built).
 
     Example: kg build examples/articles -o out
+
+    Example: kg build new-articles --into out/graph.ttl
     """
+    if outdir is None and into is None:
+        raise click.UsageError("give -o/--out, --into or both")
     resources = load_resources(gazetteer_files=gazetteers)
     result = build_articles(inputs, manifest=manifest, published=published, resources=resources)
     graph = result.graph()
-    write_atomic(outdir / "graph.ttl", serialize(graph))
-    write_atomic(outdir / "statements.jsonl", statements_jsonl(result.statements))
-    write_atomic(outdir / "graph.html", render_html(graph, title="kg"))
+    if outdir is not None:
+        write_atomic(outdir / "graph.ttl", serialize(graph))
+        write_atomic(outdir / "statements.jsonl", statements_jsonl(result.statements))
+        write_atomic(outdir / "graph.html", render_html(graph, title="kg"))
     for problem in result.problems:
         click.echo(f"warning: {problem}", err=True)
     entities = {s.subject.id for s in result.statements} | {s.object.id for s in result.statements}
@@ -113,7 +127,13 @@ def build(
     for relation in RELATIONS:
         click.echo(f"  {relation:<13}{counts[relation]}")
     click.echo(f"warnings   {len(result.problems)}")
-    click.echo(f"wrote {outdir}/graph.ttl, statements.jsonl, graph.html")
+    if outdir is not None:
+        click.echo(f"wrote {outdir}/graph.ttl, statements.jsonl, graph.html")
+    if into is not None:
+        base = load_graph(into, store="memory") if into.exists() else merge()
+        merged = merge(base, graph)
+        write_atomic(into, serialize(merged))
+        click.echo(f"added {len(merged) - len(base)} triples to {into} ({len(merged)} in all)")
     if any(p.skipped for p in result.problems):
         raise SystemExit(1)
 
@@ -232,19 +252,59 @@ def render(graph_file: Path, out: Path) -> None:
 @main.command()
 @click.argument("graph_file", type=click.Path(path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(sorted(RDF_FORMATS)), default="ttl", show_default=True
+    "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="ttl", show_default=True
 )
 @click.option(
     "-o", "--out", type=click.Path(path_type=Path), help="File to write (default: stdout)."
 )
 @user_errors
 def export(graph_file: Path, fmt: str, out: Path | None) -> None:
-    """Convert GRAPH_FILE to another RDF format.
+    """Convert GRAPH_FILE to another RDF format, GraphML or GEXF (Gephi), or a statements CSV.
 
-    Example: kg export out/graph.ttl --format nt -o graph.nt
+    GraphML and GEXF have actors as nodes and one edge per statement with its relation and
+    time; the CSV has one row per statement with labels, dates, evidence and source.
+
+    Example: kg export out/graph.ttl --format gexf -o graph.gexf
     """
-    text = serialize(load_graph(graph_file), format=fmt)
+    text = export_graph(load_graph(graph_file, store="memory"), format=fmt)
     if out is None:
         click.echo(text, nl=False)
     else:
         write_atomic(out, text)
+
+
+@main.command()
+@click.argument("graph_file", type=click.Path(path_type=Path))
+@user_errors
+def validate(graph_file: Path) -> None:
+    """Check GRAPH_FILE against kg's SHACL shapes (ontology/shapes.ttl).
+
+    Prints each problem with its node, property and value; exits 1 on any violation
+    (warnings alone pass).
+
+    Example: kg validate out/graph.ttl
+    """
+    graph = load_graph(graph_file, store="memory")
+    result = validate_graph(graph)
+    for problem in result.violations:
+        click.echo(str(problem))
+    errors = sum(v.severity == "Violation" for v in result.violations)
+    if not result.conforms:
+        raise KgError(f"{graph_file} does not conform: {errors} violations")
+    click.echo(f"{graph_file} conforms ({len(graph)} triples)")
+
+
+@main.command()
+@click.argument("graph_file", type=click.Path(path_type=Path))
+@click.option("--top", default=10, show_default=True, help="How many actors to list.")
+@FORMAT_OPTION
+@STORE_OPTION
+@user_errors
+def stats(graph_file: Path, top: int, fmt: str, store: str) -> None:
+    """Count GRAPH_FILE's nodes by type and statements by relation and year; list the most
+    connected actors.
+
+    Example: kg stats out/graph.ttl --top 5
+    """
+    result = graph_stats(load_graph(graph_file, store=store), top=top)
+    click.echo(format_stats(result, format=fmt), nl=False)

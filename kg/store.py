@@ -4,14 +4,20 @@ Both give an rdflib Graph, so every other part of kg (queries, viewer, exports, 
 works on either. With the Oxigraph store (through oxrdflib) parsing and SPARQL run in
 Oxigraph's Rust engine: on a million triples it loads about ten times faster and answers
 date queries about a hundred times faster than the in-memory store (benchmarks/sparql.py).
-pyshacl needs the in-memory store, so kg.validation copies into one.
+pyshacl and rdflib's serializers want the in-memory store, so kg copies into one for them.
+
+Oxigraph gives plain literals their RDF 1.1 datatype xsd:string, which rdflib treats as a
+different term from the plain literal it writes; in_memory drops it again, so a graph round
+trip through Oxigraph serialises byte for byte as before and merges without duplicates.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, Literal
+from rdflib.namespace import XSD
+from rdflib.plugins.stores.memory import Memory
 
 from kg.errors import InputError
 from kg.graph import new_graph
@@ -52,16 +58,23 @@ def load_graph(path: Path | str, *, store: str = "oxigraph") -> Graph:
     return graph
 
 
-def copy_graph(graph: Graph, *, store: str = "memory") -> Graph:
-    """The same triples in another store."""
-    copy = empty_graph(store=store)
-    copy += graph
-    return copy
+def in_memory(graph: Graph) -> Graph:
+    """The graph in rdflib's in-memory store: itself if it is there, else a copy."""
+    if isinstance(graph.store, Memory):
+        return graph
+    return merge(graph)
 
 
 def merge(*graphs: Graph) -> Graph:
     """The union of graphs in memory. IRIs are deterministic, so merging twice adds nothing."""
     union = new_graph()
     for graph in graphs:
-        union += graph
+        union.addN((s, p, plain_string(o), union) for s, p, o in graph)
     return union
+
+
+def plain_string(term: object) -> object:
+    """An xsd:string literal as the plain literal rdflib writes; any other term unchanged."""
+    if isinstance(term, Literal) and term.datatype == XSD.string:
+        return Literal(str(term))
+    return term
