@@ -33,7 +33,9 @@ def statement(subject, predicate, obj, *, time=None, modality="asserted") -> Sta
 
 
 def test_direct_edge_and_statement_node():
-    s = statement(OPENAI, "blocks", CHINA, time=Timex("내달 9일", 0, 5, "2024-07-09", "day", "point"))
+    s = statement(
+        OPENAI, "blocks", CHINA, time=Timex("내달 9일", 0, 5, "2024-07-09", "day", "point")
+    )
     graph = build_graph([s], [DOC])
     assert (KGR.openai, KG.blocks, KGR.china) in graph
     node = statement_iri(s)
