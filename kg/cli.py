@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 from collections import Counter
+from dataclasses import asdict
 from pathlib import Path
 
 import click
@@ -23,6 +25,7 @@ from kg.stats import format_stats, graph_stats
 from kg.store import STORES, load_graph, merge
 from kg.temporal import select_statements
 from kg.temporal import timeline as timeline_table
+from kg.times import find_times
 from kg.validation import validate as validate_graph
 from kg.viewer import render_html
 
@@ -148,6 +151,57 @@ STORE_OPTION = click.option(
 FORMAT_OPTION = click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True
 )
+
+
+@main.command()
+@click.argument("text", required=False)
+@click.option(
+    "--published",
+    callback=parse_day,
+    metavar="YYYY-MM-DD",
+    help="The article's date, which relative expressions are read against.",
+)
+@click.option(
+    "--file",
+    "file",
+    type=click.Path(path_type=Path),
+    help="A TSV file of published<TAB>text lines instead of TEXT.",
+)
+@user_errors
+def timex(text: str | None, published: dt.date | None, file: Path | None) -> None:
+    """Print the time expressions in TEXT as JSON, one object a line.
+
+    Each object has the surface text, its character span, the value (ISO at the precision
+    the text gave, or null) and its role (point, start or end). With --file, each line of
+    the file is `published<TAB>text` and each object also carries its 1-based `line`.
+
+    Example: kg timex '오픈AI는 내달 9일부터 차단한다' --published 2024-06-28
+    """
+    if (text is None) == (file is None):
+        raise click.UsageError("give either TEXT or --file FILE")
+    if file is None:
+        for found in find_times(text, published=published):
+            click.echo(json.dumps(asdict(found), ensure_ascii=False))
+        return
+    for line, day, body in read_timex_lines(file):
+        for found in find_times(body, published=day):
+            click.echo(json.dumps({"line": line, **asdict(found)}, ensure_ascii=False))
+
+
+def read_timex_lines(path: Path):
+    """(line, date, text) from a published<TAB>text file; a bad line is a warning."""
+    if not path.is_file():
+        raise KgError(f"{path}: no such file")
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        day, tab, body = raw.partition("\t")
+        try:
+            published = dt.date.fromisoformat(day.strip()) if day.strip() else None
+        except ValueError:
+            published = None
+        if not tab or (day.strip() and published is None):
+            click.echo(f"warning: {path}:{number}: expected YYYY-MM-DD<TAB>text; skipped", err=True)
+            continue
+        yield number, published, body
 
 
 @main.command()

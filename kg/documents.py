@@ -145,8 +145,6 @@ def make_document(
     if not body:
         yield Problem(where, line, "no article text; skipped", skipped=True)
         return
-    if meta.published is None:
-        yield Problem(where, line, "no publication date; relative times stay unresolved")
     yield Document(
         id=doc_id,
         text=text,

@@ -24,6 +24,7 @@ from kg.network import to_networkx
 from kg.query import plain
 from kg.relations import Statement
 from kg.store import in_memory
+from kg.times import iso_value
 from kg.vocab import KG
 
 RDF_FORMATS = {"ttl": "longturtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
@@ -127,7 +128,8 @@ def statement_record(statement: Statement) -> dict:
         "predicate": statement.predicate,
         "object": statement.object.id,
         "object_labels": list(statement.object.labels),
-        "time": time.value if time else None,
+        "time": iso_value(time.value) if time and time.value else None,
+        "time_precision": time.precision if time else None,
         "time_text": time.text if time else None,
         "time_role": time.role if time else None,
         "modality": statement.modality,

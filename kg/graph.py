@@ -22,7 +22,14 @@ from kg.relations import SYMMETRIC, Statement
 from kg.times import earliest_day, latest_day
 from kg.vocab import KG, KGR, SCHEMA
 
-PRECISION = {"day": KG.Day, "month": KG.Month, "year": KG.Year}
+PRECISION = {
+    "day": KG.Day,
+    "week": KG.Week,
+    "month": KG.Month,
+    "quarter": KG.Quarter,
+    "half": KG.Half,
+    "year": KG.Year,
+}
 MODALITY = {
     "asserted": KG.Asserted,
     "planned": KG.Planned,

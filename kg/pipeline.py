@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kiwipiepy import Kiwi
@@ -21,7 +21,9 @@ from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.graph import build_graph
 from kg.mentions import Mention, find_mentions
 from kg.relations import Lexicon, Statement, extract_relations, load_lexicon, merge_statements
-from kg.times import find_times
+from kg.times import find_times, guess_published
+
+TRUSTED_GUESS = 0.6
 
 
 @dataclass(frozen=True)
@@ -77,9 +79,26 @@ def build(
             )
             continue
         seen[item.digest] = item.id
+        if item.published is None:
+            item, problem = date_from_text(item)
+            problems.append(problem)
         documents.append(item)
         statements.extend(extract(item, resources))
     return Build(tuple(documents), tuple(statements), tuple(problems))
+
+
+def date_from_text(document: Document) -> tuple[Document, Problem]:
+    """The document dated from its own stamps when it can be, and a warning either way."""
+    guess = guess_published(document.text)
+    if guess is None or guess.confidence < TRUSTED_GUESS:
+        return document, Problem(
+            document.id, None, "no publication date; relative times stay unresolved"
+        )
+    message = (
+        f"no publication date given; using {guess.date} from its {guess.source} "
+        f"(confidence {guess.confidence:.2f})"
+    )
+    return replace(document, published=guess.date), Problem(document.id, None, message)
 
 
 def extract(document: Document, resources: Resources) -> tuple[Statement, ...]:

@@ -429,6 +429,20 @@ def _bounds(value: str) -> tuple[datetime.date, datetime.date]:
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
 
 
+def iso_value(value: str) -> str:
+    """The value as YYYY-MM-DD, YYYY-MM or YYYY: the finest of these that contains it.
+
+    Quarters, halves and weeks (2025-Q1, 2025-H2, 2024-W25) have no such form of their
+    own; statements.jsonl gives them as the month or year they lie in.
+    """
+    first, last = earliest_day(value), latest_day(value)
+    if first == last:
+        return first.isoformat()
+    if (first.year, first.month) == (last.year, last.month):
+        return first.isoformat()[:7]
+    return f"{first.year:04d}" if first.year == last.year else value
+
+
 def earliest_day(value: str) -> datetime.date:
     """The first day a time value covers: "2025-01" -> 2025-01-01, "2025-Q2" -> 2025-04-01."""
     return _bounds(value)[0]

@@ -92,3 +92,29 @@ def test_export_ntriples_sorted(built):
     result = CliRunner().invoke(main, ["export", str(built / "graph.ttl"), "--format", "nt"])
     lines = result.output.splitlines()
     assert lines == sorted(lines) and len(lines) > 10
+
+
+def test_timex_inline():
+    result = CliRunner().invoke(
+        main, ["timex", "내달 9일부터 차단한다", "--published", "2024-12-10"]
+    )
+    assert result.exit_code == 0
+    found = json.loads(result.output)
+    assert (found["text"], found["value"], found["role"]) == ("내달 9일부터", "2025-01-09", "start")
+
+
+def test_timex_file_reports_lines_and_skips_bad_ones(tmp_path):
+    tsv = tmp_path / "t.tsv"
+    tsv.write_text(
+        "2024-06-28\t지난 25일 발표\nno tab here\n2025-02-04\t지난해 8월\n", encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["timex", "--file", str(tsv)])
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert [(r["line"], r["value"]) for r in rows] == [(1, "2024-06-25"), (3, "2024-08")]
+    assert f"{tsv}:2:" in result.stderr
+
+
+def test_timex_needs_text_or_file():
+    result = CliRunner().invoke(main, ["timex"])
+    assert result.exit_code == 2
