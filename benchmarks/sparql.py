@@ -16,10 +16,10 @@ import datetime as dt
 import random
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 
 import pyoxigraph
-from rdflib import Graph
 
 from kg.query import PREFIXES, run_query
 from kg.store import load_graph
@@ -127,36 +127,22 @@ def bench_generated(triples: int, rdflib_triples: int) -> None:
         n, seconds = timed(lambda: generate(big, triples))
         print(f"generated {n} triples in {seconds:.1f} s")
         store, load = timed(lambda: pyoxigraph_store(big))
-        report(
-            "pyoxigraph",
-            n,
-            load,
-            {k: timed(lambda q=q: pyoxigraph_count(store, q)) for k, q in QUERIES.items()},
-        )
+        report("pyoxigraph", n, load, time_queries(partial(pyoxigraph_count, store)))
+        del store
         graph, load = timed(lambda: load_graph(big, store="oxigraph"))
-        report(
-            "oxrdflib",
-            n,
-            load,
-            {k: timed(lambda q=q: run_query(graph, q)) for k, q in QUERIES.items()},
-        )
-        del graph, store
-        small = big if rdflib_triples >= n else Path(tmp) / "small.nt"
-        m = n if small is big else generate(small, rdflib_triples)
-        for name, path_size in (("oxrdflib", m), ("rdflib memory", m)):
-            if name == "oxrdflib" and small is big:
-                continue
-            graph, load = timed(
-                lambda s=("oxigraph" if name == "oxrdflib" else "memory"): load_graph(
-                    small, store=s
-                )
-            )
-            report(
-                name,
-                path_size,
-                load,
-                {k: timed(lambda q=q: run_query(graph, q)) for k, q in QUERIES.items()},
-            )
+        report("oxrdflib", n, load, time_queries(partial(run_query, graph)))
+        del graph
+        small = Path(tmp) / "small.nt"
+        m = generate(small, rdflib_triples)
+        for store_name in ("oxigraph", "memory"):
+            graph, load = timed(partial(load_graph, small, store=store_name))
+            name = "oxrdflib" if store_name == "oxigraph" else "rdflib memory"
+            report(name, m, load, time_queries(partial(run_query, graph)))
+
+
+def time_queries(run) -> dict:
+    """Each benchmark query's result and seconds."""
+    return {name: timed(partial(run, query)) for name, query in QUERIES.items()}
 
 
 def pyoxigraph_store(path: Path) -> pyoxigraph.Store:
@@ -182,10 +168,10 @@ def answer_size(result: object) -> str:
 def bench_file(path: Path) -> None:
     """Time every example query on a graph file in both stores of kg."""
     for store in ("oxigraph", "memory"):
-        graph, load = timed(lambda s=store: load_graph(path, store=s))
+        graph, load = timed(partial(load_graph, path, store=store))
         print(f"{store}: {len(graph)} triples, load {load:.3f} s")
         for query in sorted(Path(__file__).resolve().parents[1].glob("examples/queries/*.rq")):
-            table, seconds = timed(lambda q=query: run_query(graph, q.read_text(encoding="utf-8")))
+            table, seconds = timed(partial(run_query, graph, query.read_text(encoding="utf-8")))
             print(f"  {query.stem:<22} {seconds * 1000:8.1f} ms  {len(table.rows)} rows")
 
 
