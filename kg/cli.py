@@ -17,6 +17,7 @@ import click
 
 from kg.errors import KgError
 from kg.export import EXPORT_FORMATS, export_graph, serialize, statements_jsonl, write_atomic
+from kg.mentions import entities_in
 from kg.pipeline import build as build_articles
 from kg.pipeline import load_resources
 from kg.query import FORMATS, format_table, run_query
@@ -151,6 +152,46 @@ STORE_OPTION = click.option(
 FORMAT_OPTION = click.option(
     "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True
 )
+
+
+@main.command()
+@click.argument("text", required=False)
+@click.option(
+    "--file",
+    "file",
+    type=click.Path(path_type=Path),
+    help="A file of one text a line instead of TEXT.",
+)
+@click.option(
+    "--gazetteer",
+    "gazetteers",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="An extra gazetteer CSV; repeatable.",
+)
+@user_errors
+def entities(text: str | None, file: Path | None, gazetteers: tuple[Path, ...]) -> None:
+    """Print the actors named in TEXT as JSON, one mention a line.
+
+    Each object has the surface text, its character span, the entity id, its Korean and
+    English labels, its type and its grammatical role. With --file, each line of the file is
+    one text and each object also carries its 1-based `line`; the analyser loads once.
+
+    Example: kg entities '챗GPT 개발사 오픈AI는 마이크로소프트(MS)와 손잡았다'
+    """
+    if (text is None) == (file is None):
+        raise click.UsageError("give either TEXT or --file FILE")
+    resources = load_resources(gazetteer_files=gazetteers)
+    if file is None:
+        lines = [(None, text)]
+    elif not file.is_file():
+        raise KgError(f"{file}: no such file")
+    else:
+        lines = enumerate(file.read_text(encoding="utf-8").splitlines(), start=1)
+    for number, line in lines:
+        for found in entities_in(line, gazetteer=resources.gazetteer, kiwi=resources.kiwi):
+            record = found if number is None else {"line": number, **found}
+            click.echo(json.dumps(record, ensure_ascii=False))
 
 
 @main.command()

@@ -19,7 +19,7 @@ from kg.analysis import analyse, load_analyser
 from kg.documents import Document, Problem, read_articles
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.graph import build_graph
-from kg.mentions import Mention, find_mentions
+from kg.mentions import Mention, find_mentions, resolve_mentions
 from kg.relations import Lexicon, Statement, extract_relations, load_lexicon, merge_statements
 from kg.times import find_times, guess_published
 
@@ -105,10 +105,10 @@ def extract(document: Document, resources: Resources) -> tuple[Statement, ...]:
     """The statements one article makes, one per fact with all its evidence."""
     sentences = analyse(document.text, document.body, resources.kiwi)
     times = find_times(body_only(document), published=document.published)
+    linked = resolve_mentions(sentences, [find_mentions(s, resources.gazetteer) for s in sentences])
     found: list[Statement] = []
     topic: Mention | None = None
-    for sentence in sentences:
-        mentions = find_mentions(sentence, resources.gazetteer)
+    for sentence, mentions in zip(sentences, linked, strict=True):
         found.extend(
             extract_relations(
                 sentence,

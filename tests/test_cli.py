@@ -118,3 +118,19 @@ def test_timex_file_reports_lines_and_skips_bad_ones(tmp_path):
 def test_timex_needs_text_or_file():
     result = CliRunner().invoke(main, ["timex"])
     assert result.exit_code == 2
+
+
+def test_entities_inline():
+    result = CliRunner().invoke(main, ["entities", "마이크로소프트(MS)는 오픈AI에 투자했다."])
+    assert result.exit_code == 0
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [(r["id"], r["role"]) for r in rows] == [("microsoft", "subject"), ("openai", "to")]
+    assert rows[0]["alias"] == "MS" and rows[0]["type"] == "Company"
+
+
+def test_entities_file_carries_line_numbers(tmp_path):
+    texts = tmp_path / "t.txt"
+    texts.write_text("구글은 성장했다.\n\n카카오는 오픈AI와 손잡았다.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["entities", "--file", str(texts)])
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert [(r["line"], r["id"]) for r in rows] == [(1, "google"), (3, "kakao"), (3, "openai")]
