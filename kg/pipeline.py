@@ -16,10 +16,12 @@ from kiwipiepy import Kiwi
 from rdflib import Graph
 
 from kg.analysis import Sentence, analyse, load_analyser
+from kg.cache import Cache, version_key
 from kg.documents import Document, Problem, read_articles
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.graph import build_graph
 from kg.mentions import Mention, find_mentions, resolve_mentions
+from kg.parallel import InProcess, in_order, process_pool
 from kg.relations import (
     Lexicon,
     Reading,
@@ -33,6 +35,8 @@ from kg.times import find_times, guess_published
 
 TRUSTED_GUESS = 0.6
 CARRY = 2
+BATCH = 16
+WINDOW = 4
 
 
 @dataclass(frozen=True)
@@ -63,21 +67,118 @@ def load_resources(*, gazetteer_files: Iterable[Path] = ()) -> Resources:
     return Resources(gazetteer=gazetteer, kiwi=load_analyser(gazetteer), lexicon=load_lexicon())
 
 
+@dataclass(frozen=True)
+class Extracted:
+    """One article read and the statements it makes."""
+
+    document: Document
+    statements: tuple[Statement, ...]
+
+
 def build(
     paths: Iterable[Path | str],
     *,
     manifest: Path | str | None = None,
     published: dt.date | None = None,
     resources: Resources | None = None,
+    gazetteer_files: Iterable[Path] = (),
+    jobs: int = 1,
+    cache: Path | None = None,
+    cluster: str | None = None,
 ) -> Build:
-    """Read articles from files and folders and extract their statements."""
-    resources = resources or load_resources()
+    """Read articles from files and folders and extract their statements.
+
+    The options are those of `stream`; the whole result is kept in memory.
+    """
     documents: list[Document] = []
     statements: list[Statement] = []
     problems: list[Problem] = []
+    for item in stream(
+        paths,
+        manifest=manifest,
+        published=published,
+        resources=resources,
+        gazetteer_files=gazetteer_files,
+        jobs=jobs,
+        cache=cache,
+        cluster=cluster,
+    ):
+        if isinstance(item, Problem):
+            problems.append(item)
+        else:
+            documents.append(item.document)
+            statements.extend(item.statements)
+    return Build(tuple(documents), tuple(statements), tuple(problems))
+
+
+def stream(
+    paths: Iterable[Path | str],
+    *,
+    manifest: Path | str | None = None,
+    published: dt.date | None = None,
+    resources: Resources | None = None,
+    gazetteer_files: Iterable[Path] = (),
+    jobs: int = 1,
+    cache: Path | None = None,
+    cluster: str | None = None,
+) -> Iterator[Extracted | Problem]:
+    """Each article's statements (and each skipped input) in input order, one at a time.
+
+    `jobs` worker processes each load their own analyser; `cluster` (a Dask scheduler
+    address) runs the extraction there instead. `cache` is a folder of statements kept per
+    article (kg.cache): articles found there are not analysed again. Whatever runs it, the
+    output is that of one process.
+    """
+    gazetteer = resources.gazetteer if resources else load_gazetteer(gazetteer_files)
+    lexicon = resources.lexicon if resources else load_lexicon()
+    store = Cache(Path(cache), version=version_key(gazetteer, lexicon)) if cache else None
+    problems: list[Problem] = []
+    documents = unique_documents(
+        [Path(p) for p in paths],
+        manifest=Path(manifest) if manifest is not None else None,
+        published=published,
+        problems=problems,
+    )
+
+    def executor():
+        if cluster is not None:
+            from kg.cluster import connect
+
+            return connect(cluster, gazetteer=gazetteer, lexicon=lexicon)
+        if jobs > 1:
+            return process_pool(jobs, initializer=start_worker, initargs=(gazetteer, lexicon))
+        start_worker(gazetteer, lexicon, kiwi=resources.kiwi if resources else None)
+        return InProcess()
+
+    try:
+        for document, statements in in_order(
+            documents,
+            work=extract_batch,
+            known=store.get if store else lambda document: None,
+            executor=executor,
+            batch=BATCH,
+            window=WINDOW * max(jobs, 1),
+        ):
+            yield from problems
+            problems.clear()
+            if store is not None:
+                store.put(document, statements)
+            yield Extracted(document, statements)
+        yield from problems
+    finally:
+        if store is not None:
+            store.close()
+
+
+def unique_documents(
+    paths: list[Path],
+    *,
+    manifest: Path | None,
+    published: dt.date | None,
+    problems: list[Problem],
+) -> Iterator[Document]:
+    """The documents to extract, each text once and dated; problems are added to the list."""
     seen: dict[str, str] = {}
-    paths = [Path(p) for p in paths]
-    manifest = Path(manifest) if manifest is not None else None
     for item in read_articles(paths, manifest=manifest, published=published):
         if isinstance(item, Problem):
             problems.append(item)
@@ -91,9 +192,23 @@ def build(
         if item.published is None:
             item, problem = date_from_text(item)
             problems.append(problem)
-        documents.append(item)
-        statements.extend(extract(item, resources))
-    return Build(tuple(documents), tuple(statements), tuple(problems))
+        yield item
+
+
+WORKER: dict[str, Resources] = {}
+
+
+def start_worker(gazetteer: Gazetteer, lexicon: Lexicon, *, kiwi: Kiwi | None = None) -> None:
+    """Set up this process to extract: its own analyser, loaded once."""
+    WORKER["resources"] = Resources(
+        gazetteer=gazetteer, kiwi=kiwi or load_analyser(gazetteer), lexicon=lexicon
+    )
+
+
+def extract_batch(documents: list[Document]) -> list[tuple[Statement, ...]]:
+    """The statements of each document, in a process set up by start_worker."""
+    resources = WORKER["resources"]
+    return [extract(document, resources) for document in documents]
 
 
 def date_from_text(document: Document) -> tuple[Document, Problem]:

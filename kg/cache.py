@@ -1,0 +1,74 @@
+"""The build cache: each article's statements kept under a hash of the article and of
+everything that reads it, so a re-run analyses only new or changed articles.
+
+One SQLite file (OUT/.kg-cache/statements.sqlite). A record's key hashes the whole Document
+(text, id, dates, source) with a version key made from the gazetteer, the cue lexicon,
+kiwipiepy's version and kg's own source, so changing any of them misses the cache instead of
+giving stale statements.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+import sqlite3
+from dataclasses import astuple
+from pathlib import Path
+
+import kiwipiepy
+
+from kg.documents import Document
+from kg.gazetteer import Gazetteer
+from kg.relations import Lexicon, Statement
+
+CACHE_DIR = ".kg-cache"
+COMMIT_EVERY = 500
+
+
+def version_key(gazetteer: Gazetteer, lexicon: Lexicon) -> str:
+    """A hash of what decides an article's statements, besides the article itself."""
+    digest = hashlib.sha256()
+    digest.update(pickle.dumps((gazetteer, lexicon, kiwipiepy.__version__)))
+    for source in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(source.read_bytes())
+    return digest.hexdigest()
+
+
+class Cache:
+    """Statements per article on disk; `get` returns None for an article not seen."""
+
+    def __init__(self, folder: Path, *, version: str) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.version = version
+        self.connection = sqlite3.connect(folder / "statements.sqlite")
+        self.connection.execute(
+            "CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, statements BLOB)"
+        )
+        self.unsaved = 0
+
+    def key(self, document: Document) -> str:
+        """The record key of an article under this cache's version."""
+        return hashlib.sha256(pickle.dumps((self.version, astuple(document)))).hexdigest()
+
+    def get(self, document: Document) -> tuple[Statement, ...] | None:
+        """The statements cached for this article, or None."""
+        row = self.connection.execute(
+            "SELECT statements FROM records WHERE key = ?", (self.key(document),)
+        ).fetchone()
+        return None if row is None else pickle.loads(row[0])
+
+    def put(self, document: Document, statements: tuple[Statement, ...]) -> None:
+        """Remember an article's statements."""
+        self.connection.execute(
+            "INSERT OR REPLACE INTO records VALUES (?, ?)",
+            (self.key(document), pickle.dumps(statements)),
+        )
+        self.unsaved += 1
+        if self.unsaved >= COMMIT_EVERY:
+            self.connection.commit()
+            self.unsaved = 0
+
+    def close(self) -> None:
+        """Save what is left and close the file."""
+        self.connection.commit()
+        self.connection.close()
