@@ -9,19 +9,20 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from collections import Counter
+import os
 from dataclasses import asdict
 from pathlib import Path
 
 import click
 
+from kg.cache import CACHE_DIR
 from kg.documents import Document, read_articles
 from kg.errors import KgError
 from kg.explain import explain as explain_document
-from kg.export import EXPORT_FORMATS, export_graph, serialize, statements_jsonl, write_atomic
+from kg.export import EXPORT_FORMATS, export_graph, serialize, write_atomic
 from kg.mentions import entities_in
-from kg.pipeline import build as build_articles
 from kg.pipeline import load_resources
+from kg.pipeline import stream as stream_articles
 from kg.query import FORMATS, format_table, run_query
 from kg.relations import RELATIONS
 from kg.stats import format_stats, graph_stats
@@ -31,6 +32,7 @@ from kg.temporal import timeline as timeline_table
 from kg.times import find_times
 from kg.validation import validate as validate_graph
 from kg.viewer import render_html
+from kg.writer import GRAPH_FORMATS, write_build
 
 
 def user_errors(command):
@@ -94,6 +96,33 @@ def main() -> None:
     type=click.Path(path_type=Path),
     help="An extra gazetteer CSV (id,type,ko,en,aliases,wikidata); repeatable.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=os.cpu_count() or 1,
+    show_default="all cores",
+    help="Worker processes, each with its own analyser; the output is that of one.",
+)
+@click.option(
+    "--cluster",
+    metavar="ADDRESS",
+    help="Run the extraction on the Dask cluster at ADDRESS (tcp://host:8786).",
+)
+@click.option(
+    "--cache/--no-cache",
+    default=True,
+    show_default=True,
+    help="Keep each article's statements in OUT/.kg-cache and analyse only new or changed ones.",
+)
+@click.option(
+    "--graph-format",
+    type=click.Choice(GRAPH_FORMATS),
+    default="ttl",
+    show_default=True,
+    help="graph.ttl (canonical, in memory) or graph.nt (streamed, for huge archives; no HTML).",
+)
+@click.option("--no-html", is_flag=True, help="Do not draw OUT/graph.html.")
 @user_errors
 def build(
     inputs: tuple[Path, ...],
@@ -102,6 +131,11 @@ def build(
     manifest: Path | None,
     published: dt.date | None,
     gazetteers: tuple[Path, ...],
+    jobs: int,
+    cluster: str | None,
+    cache: bool,
+    graph_format: str,
+    no_html: bool,
 ) -> None:
     """Build the graph of INPUTS (files or folders of .txt/.md/.html, JSONL or CSV).
 
@@ -116,28 +150,31 @@ def build(
     """
     if outdir is None and into is None:
         raise click.UsageError("give -o/--out, --into or both")
-    resources = load_resources(gazetteer_files=gazetteers)
-    result = build_articles(inputs, manifest=manifest, published=published, resources=resources)
-    graph = result.graph()
-    if outdir is not None:
-        write_atomic(outdir / "graph.ttl", serialize(graph))
-        write_atomic(outdir / "statements.jsonl", statements_jsonl(result.statements))
-        write_atomic(outdir / "graph.html", render_html(graph, title="kg"))
+    if into is not None and graph_format != "ttl":
+        raise click.UsageError("--into needs --graph-format ttl")
+    items = stream_articles(
+        inputs,
+        manifest=manifest,
+        published=published,
+        gazetteer_files=gazetteers,
+        jobs=jobs,
+        cluster=cluster,
+        cache=outdir / CACHE_DIR if cache and outdir is not None else None,
+    )
+    result = write_build(items, outdir, graph_format=graph_format, html=not no_html)
     for problem in result.problems:
         click.echo(f"warning: {problem}", err=True)
-    entities = {s.subject.id for s in result.statements} | {s.object.id for s in result.statements}
-    counts = Counter(s.predicate for s in result.statements)
-    click.echo(f"articles   {len(result.documents)}")
-    click.echo(f"entities   {len(entities)}")
-    click.echo(f"statements {len(result.statements)}")
+    click.echo(f"articles   {result.articles}")
+    click.echo(f"entities   {result.entities}")
+    click.echo(f"statements {result.statements}")
     for relation in RELATIONS:
-        click.echo(f"  {relation:<13}{counts[relation]}")
+        click.echo(f"  {relation:<13}{result.relations[relation]}")
     click.echo(f"warnings   {len(result.problems)}")
     if outdir is not None:
-        click.echo(f"wrote {outdir}/graph.ttl, statements.jsonl, graph.html")
+        click.echo(f"wrote {outdir}/{', '.join(result.files)}")
     if into is not None:
         base = load_graph(into, store="memory") if into.exists() else merge()
-        merged = merge(base, graph)
+        merged = merge(base, result.graph)
         write_atomic(into, serialize(merged))
         click.echo(f"added {len(merged) - len(base)} triples to {into} ({len(merged)} in all)")
     if any(p.skipped for p in result.problems):

@@ -89,6 +89,8 @@ def in_order(
         for made in started:
             if isinstance(made, ProcessPoolExecutor):
                 made.shutdown(cancel_futures=True)
+            elif hasattr(made, "close"):
+                made.close()
 
 
 def drain(entry: tuple[list[T], Any]) -> Iterator[tuple[T, R]]:
