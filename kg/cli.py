@@ -23,6 +23,7 @@ from kg.export import EXPORT_FORMATS, export_graph, serialize, write_atomic
 from kg.mentions import entities_in
 from kg.pipeline import load_resources
 from kg.pipeline import stream as stream_articles
+from kg.push import push as push_graph
 from kg.query import FORMATS, format_table, run_query
 from kg.relations import RELATIONS
 from kg.stats import format_stats, graph_stats
@@ -470,3 +471,25 @@ def stats(graph_file: Path, top: int, fmt: str, store: str) -> None:
     """
     result = graph_stats(load_graph(graph_file, store=store), top=top)
     click.echo(format_stats(result, format=fmt), nl=False)
+
+
+@main.command()
+@click.argument("graph_file", type=click.Path(path_type=Path))
+@click.option(
+    "--endpoint",
+    required=True,
+    metavar="URL",
+    help="The server's SPARQL 1.1 Graph Store endpoint (Oxigraph: http://host:7878/store).",
+)
+@click.option("--graph", "target", metavar="IRI", help="A named graph to add to.")
+@click.option("--batch", default=50_000, show_default=True, help="Triples per HTTP request.")
+@user_errors
+def push(graph_file: Path, endpoint: str, target: str | None, batch: int) -> None:
+    """Add GRAPH_FILE's triples to a SPARQL server, in batches over the Graph Store Protocol.
+
+    An .nt file is streamed, so it may be larger than memory.
+
+    Example: kg push out/graph.ttl --endpoint http://localhost:7878/store
+    """
+    sent = push_graph(graph_file, endpoint=endpoint, graph=target, batch=batch)
+    click.echo(f"pushed {sent} triples to {endpoint}")

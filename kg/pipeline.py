@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from itertools import chain, islice
 from pathlib import Path
 
 from kiwipiepy import Kiwi
@@ -125,7 +126,8 @@ def stream(
     """Each article's statements (and each skipped input) in input order, one at a time.
 
     `jobs` worker processes each load their own analyser; `cluster` (a Dask scheduler
-    address) runs the extraction there instead. `cache` is a folder of statements kept per
+    address) runs the extraction there instead; an input too small to give each worker a
+    batch is read in this process. `cache` is a folder of statements kept per
     article (kg.cache): articles found there are not analysed again. Whatever runs it, the
     output is that of one process.
     """
@@ -139,6 +141,11 @@ def stream(
         published=published,
         problems=problems,
     )
+
+    head = list(islice(documents, BATCH * jobs))
+    if len(head) < BATCH * jobs:
+        jobs = 1
+    documents = chain(head, documents)
 
     def executor():
         if cluster is not None:
