@@ -1,0 +1,99 @@
+"""The build cache: a re-run analyses only new or changed articles, and builds the same graph."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+import pytest
+
+import kg.pipeline
+from kg.cache import Cache, version_key
+from kg.documents import Document
+from kg.export import serialize, statements_jsonl
+from kg.pipeline import build
+
+ARTICLES = [
+    ("c1", "2025-01-10", "네이버는 지난 8일 업스테이지에 대규모 투자를 단행했다."),
+    ("c2", "2025-01-11", "카카오와 구글은 클라우드 분야에서 전략적 제휴를 맺었다."),
+    ("c3", "2025-01-12", "미국 상무부는 즈푸AI를 수출 통제 명단에 올렸다."),
+]
+NEW = ("c4", "2025-01-13", "삼성전자는 오픈AI와 반도체 공급을 위한 제휴를 맺었다.")
+
+
+def write(path, articles) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        for id_, day, text in articles:
+            f.write(json.dumps({"id": id_, "published": day, "text": text}, ensure_ascii=False))
+            f.write("\n")
+
+
+@pytest.fixture
+def analysed(monkeypatch):
+    """The ids of the articles the pipeline actually analyses."""
+    seen: list[str] = []
+    extract = kg.pipeline.extract
+
+    def counting(document, resources):
+        seen.append(document.id)
+        return extract(document, resources)
+
+    monkeypatch.setattr(kg.pipeline, "extract", counting)
+    return seen
+
+
+def test_rerun_on_a_grown_archive_analyses_only_the_new_article(tmp_path, resources, analysed):
+    path, cache = tmp_path / "a.jsonl", tmp_path / "cache"
+    write(path, ARTICLES)
+    build([path], resources=resources, cache=cache)
+    assert analysed == ["c1", "c2", "c3"]
+    write(path, [*ARTICLES, NEW])
+    analysed.clear()
+    cached = build([path], resources=resources, cache=cache)
+    assert analysed == ["c4"]
+    clean = build([path], resources=resources)
+    assert statements_jsonl(cached.statements) == statements_jsonl(clean.statements)
+    assert serialize(cached.graph()) == serialize(clean.graph())
+    assert len(clean.statements) >= 3
+
+
+def test_a_changed_article_is_analysed_again(tmp_path, resources, analysed):
+    path, cache = tmp_path / "a.jsonl", tmp_path / "cache"
+    write(path, ARTICLES)
+    build([path], resources=resources, cache=cache)
+    changed = [ARTICLES[0], (ARTICLES[1][0], "2025-02-01", ARTICLES[1][2]), ARTICLES[2]]
+    write(path, changed)
+    analysed.clear()
+    build([path], resources=resources, cache=cache)
+    assert analysed == ["c2"]
+
+
+def test_a_new_gazetteer_or_lexicon_misses_the_cache(tmp_path, resources):
+    cache = Cache(tmp_path, version=version_key(resources.gazetteer, resources.lexicon))
+    document = Document(id="d", text="네이버는 투자했다.")
+    cache.put(document, ())
+    assert cache.get(document) == ()
+    assert cache.get(replace(document, text="네이버는 제휴했다.")) is None
+    cache.close()
+    entities = dict(list(resources.gazetteer.entities.items())[1:])
+    fewer = replace(resources.gazetteer, entities=entities)
+    other = Cache(tmp_path, version=version_key(fewer, resources.lexicon))
+    assert other.get(document) is None
+    other.close()
+
+
+def test_cli_build_keeps_its_cache_in_the_output_folder(tmp_path):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    path = tmp_path / "a.jsonl"
+    write(path, ARTICLES)
+    out = tmp_path / "out"
+    first = CliRunner().invoke(main, ["build", str(path), "-o", str(out)])
+    assert first.exit_code == 0, first.output
+    assert (out / ".kg-cache" / "statements.sqlite").is_file()
+    turtle = (out / "graph.ttl").read_bytes()
+    again = CliRunner().invoke(main, ["build", str(path), "-o", str(out)])
+    assert again.output == first.output
+    assert (out / "graph.ttl").read_bytes() == turtle
