@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import logging
 from collections import Counter
 from pathlib import Path
 
@@ -23,14 +24,20 @@ from kg.viewer import render_html
 
 
 def user_errors(command):
-    """Turn a KgError raised by the library into click's clean error exit."""
+    """Turn an error into click's one-line exit 1; `kg --debug` shows the traceback instead."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
-        except KgError as e:
-            raise click.ClickException(str(e)) from e
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as e:
+            if click.get_current_context().find_root().params.get("debug"):
+                raise
+            message = str(e) if isinstance(e, KgError) else f"unexpected {type(e).__name__}: {e}"
+            hint = "" if isinstance(e, KgError) else " (kg --debug … shows the traceback)"
+            raise click.ClickException(message + hint) from e
 
     return wrapper
 
@@ -47,8 +54,11 @@ def parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 
 @click.group()
 @click.version_option(package_name="kg")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="Show tracebacks, and log why articles failed.")
+def main(debug: bool) -> None:
     """kg: a temporal knowledge graph from Korean news."""
+    if debug:
+        logging.basicConfig(level=logging.DEBUG, format="%(name)s: %(message)s")
 
 
 @main.command()
@@ -109,9 +119,10 @@ def build(
     click.echo(f"statements {len(result.statements)}")
     for relation in RELATIONS:
         click.echo(f"  {relation:<13}{counts[relation]}")
-    click.echo(f"warnings   {len(result.problems)}")
+    skipped = sum(p.skipped for p in result.problems)
+    click.echo(f"warnings   {len(result.problems)} ({skipped} inputs skipped)")
     click.echo(f"wrote {outdir}/graph.ttl, statements.jsonl, graph.html")
-    if any(p.skipped for p in result.problems):
+    if skipped:
         raise SystemExit(1)
 
 

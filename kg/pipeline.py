@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,8 @@ from kg.graph import build_graph
 from kg.mentions import Mention, find_mentions
 from kg.relations import Lexicon, Statement, extract_relations, load_lexicon, merge_statements
 from kg.times import find_times
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -59,7 +62,10 @@ def build(
     published: dt.date | None = None,
     resources: Resources | None = None,
 ) -> Build:
-    """Read articles from files and folders and extract their statements."""
+    """Read articles from files and folders and extract their statements.
+
+    An article that cannot be read or analysed becomes a Problem naming it; the rest goes on.
+    """
     resources = resources or load_resources()
     documents: list[Document] = []
     statements: list[Statement] = []
@@ -76,9 +82,16 @@ def build(
                 Problem(item.id, None, f"same text as {seen[item.digest]}; skipped", skipped=True)
             )
             continue
+        try:
+            found = extract(item, resources)
+        except Exception as e:
+            log.debug("extracting %s failed", item.id, exc_info=True)
+            message = f"extraction failed ({type(e).__name__}: {e}); skipped"
+            problems.append(Problem(item.id, None, message, skipped=True))
+            continue
         seen[item.digest] = item.id
         documents.append(item)
-        statements.extend(extract(item, resources))
+        statements.extend(found)
     return Build(tuple(documents), tuple(statements), tuple(problems))
 
 
