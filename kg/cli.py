@@ -37,7 +37,7 @@ def user_errors(command):
                 raise
             message = str(e) if isinstance(e, KgError) else f"unexpected {type(e).__name__}: {e}"
             hint = "" if isinstance(e, KgError) else " (kg --debug … shows the traceback)"
-            raise click.ClickException(message + hint) from e
+            raise click.ClickException(" ".join(message.split()) + hint) from e
 
     return wrapper
 
@@ -107,9 +107,13 @@ def build(
     resources = load_resources(gazetteer_files=gazetteers)
     result = build_articles(inputs, manifest=manifest, published=published, resources=resources)
     graph = result.graph()
-    write_atomic(outdir / "graph.ttl", serialize(graph))
-    write_atomic(outdir / "statements.jsonl", statements_jsonl(result.statements))
-    write_atomic(outdir / "graph.html", render_html(graph, title="kg"))
+    outputs = {
+        "graph.ttl": serialize(graph),
+        "statements.jsonl": statements_jsonl(result.statements),
+        "graph.html": render_html(graph, title="kg"),
+    }
+    for name, text in outputs.items():
+        write_atomic(outdir / name, text)
     for problem in result.problems:
         click.echo(f"warning: {problem}", err=True)
     entities = {s.subject.id for s in result.statements} | {s.object.id for s in result.statements}
