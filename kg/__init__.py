@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from kg.documents import Document, Problem, read_articles
 from kg.errors import InputError, KgError, QueryError
+from kg.explain import explain
 from kg.export import serialize, statement_record, statements_jsonl
 from kg.gazetteer import Entity, Gazetteer, load_gazetteer
 from kg.pipeline import Build, Resources, build, extract, load_resources
@@ -32,6 +33,7 @@ __all__ = [
     "Table",
     "Timex",
     "build",
+    "explain",
     "extract",
     "find_times",
     "format_table",

@@ -8,18 +8,24 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import logging
 from collections import Counter
+from dataclasses import asdict
 from pathlib import Path
 
 import click
 
+from kg.documents import Document, read_articles
 from kg.errors import KgError
+from kg.explain import explain as explain_document
 from kg.export import RDF_FORMATS, serialize, statements_jsonl, write_atomic
+from kg.mentions import entities_in
 from kg.pipeline import build as build_articles
 from kg.pipeline import load_resources
 from kg.query import FORMATS, format_table, load_graph, run_query
 from kg.relations import RELATIONS
+from kg.times import find_times
 from kg.viewer import render_html
 
 
@@ -128,6 +134,125 @@ def build(
     click.echo(f"wrote {outdir}/graph.ttl, statements.jsonl, graph.html")
     if skipped:
         raise SystemExit(1)
+
+
+@main.command()
+@click.argument("text", required=False)
+@click.option(
+    "--file",
+    "file",
+    type=click.Path(path_type=Path),
+    help="A file of one text a line instead of TEXT.",
+)
+@click.option(
+    "--gazetteer",
+    "gazetteers",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="An extra gazetteer CSV; repeatable.",
+)
+@user_errors
+def entities(text: str | None, file: Path | None, gazetteers: tuple[Path, ...]) -> None:
+    """Print the actors named in TEXT as JSON, one mention a line.
+
+    Each object has the surface text, its character span, the entity id, its Korean and
+    English labels, its type and its grammatical role. With --file, each line of the file is
+    one text and each object also carries its 1-based `line`; the analyser loads once.
+
+    Example: kg entities '챗GPT 개발사 오픈AI는 마이크로소프트(MS)와 손잡았다'
+    """
+    if (text is None) == (file is None):
+        raise click.UsageError("give either TEXT or --file FILE")
+    resources = load_resources(gazetteer_files=gazetteers)
+    if file is None:
+        lines = [(None, text)]
+    elif not file.is_file():
+        raise KgError(f"{file}: no such file")
+    else:
+        lines = enumerate(file.read_text(encoding="utf-8").splitlines(), start=1)
+    for number, line in lines:
+        for found in entities_in(line, gazetteer=resources.gazetteer, kiwi=resources.kiwi):
+            record = found if number is None else {"line": number, **found}
+            click.echo(json.dumps(record, ensure_ascii=False))
+
+
+@main.command()
+@click.argument("text", required=False)
+@click.option(
+    "--published",
+    callback=parse_day,
+    metavar="YYYY-MM-DD",
+    help="The article's date, which relative expressions are read against.",
+)
+@click.option(
+    "--file",
+    "file",
+    type=click.Path(path_type=Path),
+    help="A TSV file of published<TAB>text lines instead of TEXT.",
+)
+@user_errors
+def timex(text: str | None, published: dt.date | None, file: Path | None) -> None:
+    """Print the time expressions in TEXT as JSON, one object a line.
+
+    Each object has the surface text, its character span, the value (ISO at the precision
+    the text gave, or null) and its role (point, start or end). With --file, each line of
+    the file is `published<TAB>text` and each object also carries its 1-based `line`.
+
+    Example: kg timex '오픈AI는 내달 9일부터 차단한다' --published 2024-06-28
+    """
+    if (text is None) == (file is None):
+        raise click.UsageError("give either TEXT or --file FILE")
+    if file is None:
+        for found in find_times(text, published=published):
+            click.echo(json.dumps(asdict(found), ensure_ascii=False))
+        return
+    for line, day, body in read_timex_lines(file):
+        for found in find_times(body, published=day):
+            click.echo(json.dumps({"line": line, **asdict(found)}, ensure_ascii=False))
+
+
+def read_timex_lines(path: Path):
+    """(line, date, text) from a published<TAB>text file; a bad line is a warning."""
+    if not path.is_file():
+        raise KgError(f"{path}: no such file")
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        day, tab, body = raw.partition("\t")
+        try:
+            published = dt.date.fromisoformat(day.strip()) if day.strip() else None
+        except ValueError:
+            published = None
+        if not tab or (day.strip() and published is None):
+            click.echo(f"warning: {path}:{number}: expected YYYY-MM-DD<TAB>text; skipped", err=True)
+            continue
+        yield number, published, body
+
+
+@main.command()
+@click.argument("article", type=click.Path(path_type=Path))
+@click.option(
+    "--published",
+    callback=parse_day,
+    metavar="YYYY-MM-DD",
+    help="The article's date, when it has none of its own.",
+)
+@click.option("--cues-only", is_flag=True, help="Show only sentences with a relation cue.")
+@user_errors
+def explain(article: Path, published: dt.date | None, cues_only: bool) -> None:
+    """Show how kg reads ARTICLE, sentence by sentence.
+
+    For each sentence: its morphemes, the actors with their roles, each relation cue, and
+    the statements made or the reason none was. This is how to debug a miss.
+
+    Example: kg explain examples/articles/01_openai_china_api.txt --cues-only
+    """
+    resources = load_resources()
+    documents = [
+        d for d in read_articles([article], published=published) if isinstance(d, Document)
+    ]
+    if not documents:
+        raise KgError(f"{article}: no readable article")
+    for document in documents:
+        click.echo(explain_document(document, resources, only_cues=cues_only))
 
 
 @main.command()

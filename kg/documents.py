@@ -95,7 +95,8 @@ def read_articles(
 ) -> Iterator[Document | Problem]:
     """Documents from files and folders, one at a time, with a Problem for each skip.
 
-    A folder may hold its own manifest.csv (or manifest.jsonl); `manifest` overrides it.
+    A folder may hold its own manifest.csv (or manifest.jsonl), which also dates a file
+    given on its own; `manifest` overrides it.
     `published` dates every article that has no date of its own. One bad file never stops
     the rest: whatever goes wrong while reading it becomes a Problem naming it.
     """
@@ -119,6 +120,12 @@ def read_articles(
                 yield from problems
             files = [p for p in files if p.name not in MANIFEST_NAMES]
         else:
+            beside = [path.parent / name for name in sorted(MANIFEST_NAMES)]
+            local = [p for p in beside if p.is_file() and p != path]
+            if manifest is None and local and path.name not in metas:
+                found, problems = read_manifest(local[0])
+                metas = {**found, **metas}
+                yield from problems
             files = [path]
         for file in files:
             if path.is_dir() and file.suffix.lower() not in ARTICLE_SUFFIXES | RECORD_SUFFIXES:
@@ -227,8 +234,6 @@ def make_document(
     if not body:
         yield Problem(where, line, "no article text; skipped", skipped=True)
         return
-    if meta.published is None:
-        yield Problem(where, line, "no publication date; relative times stay unresolved")
     yield Document(
         id=doc_id,
         text=text,

@@ -16,6 +16,7 @@ from rdflib import Graph
 
 from kg.errors import InputError
 from kg.relations import Statement
+from kg.times import iso_value
 
 RDF_FORMATS = {"ttl": "longturtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
 
@@ -40,11 +41,13 @@ def statement_record(statement: Statement) -> dict:
         "predicate": statement.predicate,
         "object": statement.object.id,
         "object_labels": list(statement.object.labels),
-        "time": time.value if time else None,
+        "time": iso_value(time.value) if time and time.value else None,
+        "time_precision": time.precision if time else None,
         "time_text": time.text if time else None,
         "time_role": time.role if time else None,
         "modality": statement.modality,
         "confidence": statement.confidence,
+        "speaker": statement.speaker.ko if statement.speaker else None,
         "cue": first.cue,
         "sentence": first.sentence,
         "start": first.start,

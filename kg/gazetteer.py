@@ -1,7 +1,11 @@
 """The gazetteer: known actors with their Korean and English labels, aliases and type.
 
 The data lives in ontology/gazetteer.csv (columns id, type, ko, en, aliases, wikidata; aliases
-separated by "|"). Users extend it with their own CSV files of the same columns.
+separated by "|"). Users extend it with their own CSV files of the same columns. Country rows
+were generated once from the CLDR names in Babel (Korean and English), then edited by hand.
+
+Kiwi's model ships a Wikidata-derived dictionary of multi-word names (multi.dict); the names
+it marks as humans (Q5) let the mention rules type an unknown "샘 올트먼"-style name a person.
 """
 
 from __future__ import annotations
@@ -10,7 +14,10 @@ import csv
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
+
+import kiwipiepy_model
 
 from kg.errors import InputError
 from kg.vocab import ontology_file
@@ -66,6 +73,17 @@ def load_gazetteer(extra: Iterable[Path] = ()) -> Gazetteer:
         for label in entity.labels:
             index.setdefault(name_key(label), entity.id)
     return Gazetteer(entities=entities, index=index)
+
+
+@cache
+def kiwi_people() -> frozenset[str]:
+    """Multi-word names that Kiwi's Wikidata dictionary marks as humans (Q5); read on first use."""
+    path = Path(kiwipiepy_model.__file__).parent / "multi.dict"
+    try:
+        with open(path, encoding="utf-8") as f:
+            return frozenset(line.split("\t", 1)[0] for line in f if line.endswith("# Q5\n"))
+    except OSError:
+        return frozenset()
 
 
 def read_entities(path: Path) -> list[Entity]:

@@ -22,14 +22,21 @@ from kg.relations import SYMMETRIC, Statement
 from kg.times import earliest_day, latest_day
 from kg.vocab import KG, KGR, SCHEMA
 
-PRECISION = {"day": KG.Day, "month": KG.Month, "year": KG.Year}
+PRECISION = {
+    "day": KG.Day,
+    "week": KG.Week,
+    "month": KG.Month,
+    "quarter": KG.Quarter,
+    "half": KG.Half,
+    "year": KG.Year,
+}
 MODALITY = {
     "asserted": KG.Asserted,
     "planned": KG.Planned,
     "hedged": KG.Hedged,
     "negated": KG.Negated,
 }
-HANGUL = re.compile(r"[가-힣]")
+LATIN = re.compile(r"^[\x00-\x7f]+$")
 DOC_SUFFIX = re.compile(r"\.(txt|md|html?)$", re.I)
 
 
@@ -94,7 +101,7 @@ def add_entity(graph: Graph, entity: Entity) -> URIRef:
     if entity.en:
         graph.add((node, SKOS.prefLabel, Literal(entity.en, lang="en")))
     for alias in entity.aliases:
-        lang = "ko" if HANGUL.search(alias) else "en"
+        lang = "en" if LATIN.match(alias) else "ko"
         if alias not in (entity.ko, entity.en):
             graph.add((node, SKOS.altLabel, Literal(alias, lang=lang)))
     return node
@@ -118,6 +125,8 @@ def add_statement(graph: Graph, statement: Statement) -> None:
     confidence = Decimal(str(statement.confidence)).normalize()
     graph.add((node, KG.confidence, Literal(confidence, datatype=XSD.decimal)))
     graph.add((node, PROV.wasDerivedFrom, document_iri(statement.doc)))
+    if statement.speaker is not None:
+        graph.add((node, KG.speaker, add_entity(graph, statement.speaker)))
     for evidence in statement.evidence:
         graph.add((node, KG.evidence, Literal(evidence.sentence, lang="ko")))
         graph.add((node, KG.cue, Literal(evidence.cue)))

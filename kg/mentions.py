@@ -1,70 +1,60 @@
 """Mentions: the actors a sentence names, linked to entities, with their grammatical role.
 
+A name is the longest run of noun tokens the gazetteer knows (미국 상무부 산업안보국 before
+상무부), a one-syllable country short form in its contexts (미·중, 미 상무부), or an unknown
+proper noun with enough evidence to be an actor: a head word (…그룹, …은행, …부), a
+descriptor before it (스타트업 노바랩스), a title after it (김철수 대표 → a person), or a
+parenthesised alias. The words these rules need are data: ontology/entity_words.tsv.
+
 Korean marks a noun's role with the particle after it, so each mention takes its role from
-the first particle that follows it (skipping 측, 등, 들 and titles such as 대표):
+the first particle that follows it (skipping 측, 등, 들, group nouns and titles such as 대표):
 
     subject   이/가, 은/는/도 (JKS, JX)         object  을/를 (JKO)
     with      와/과/하고/랑 (JKB comitative)     and     와/과, commas (JC, coordination)
     from      로부터/에게서                       to      에/에게/에 대한
     by        에 의해                             of      의 (JKG)
     at        에서                                other   anything else
+
+`resolve_mentions` links later short mentions within one article (상무부 after 중국 상무부,
+이 회사) and `entities_in` lists the mentions of a text for `kg entities`.
 """
 
 from __future__ import annotations
 
+import csv
 import re
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import cache
 
-from kg.analysis import Sentence, Token
-from kg.gazetteer import Entity, Gazetteer, name_key
+from kiwipiepy import Kiwi
 
-NOUN_TAGS = {"NNP", "NNG", "SL", "SN", "SH"}
-SKIP_AFTER = {"측", "등", "들", "쪽", "사", "정부", "당국"}
-TITLES = {"대표", "회장", "CEO", "사장", "최고경영자", "의장", "창업자", "부회장", "총리", "대통령"}
-GROUP_NOUNS = {"개발자", "기업", "업체", "기업들", "업계", "사용자", "이용자", "반도체", "회사"}
-COMMON_LATIN = {
-    "AI",
-    "API",
-    "CEO",
-    "CTO",
-    "GPU",
-    "CPU",
-    "NPU",
-    "LLM",
-    "IT",
-    "OS",
-    "VPN",
-    "PC",
-    "SW",
-    "HW",
-    "MOU",
-    "IPO",
-    "M&A",
-    "R&D",
-    "SNS",
-    "AGI",
-    "GPT",
-    "TV",
-    "EV",
-    "UI",
-    "AP",
-    "HBM",
-    "DRAM",
-    "PR",
-    "CFO",
-    "COO",
-    "VC",
-    "NAND",
-    "ETF",
-    "GDP",
-    "PER",
-    "LNG",
-    "B2B",
-    "B2C",
-    "Q",
-}
-GOVERNMENT_SUFFIXES = ("부", "청", "처", "위원회", "국", "원")
-COMPANY_SUFFIXES = ("전자", "그룹", "은행", "증권", "테크", "텔레콤", "반도체", "자동차", "홀딩스")
+from kg.analysis import Sentence, Token, analyse
+from kg.gazetteer import Entity, Gazetteer, kiwi_people, name_key
+from kg.vocab import ontology_file
+
+NAME_TAGS = {"NNP", "NNG", "SL", "SN", "SH"}
+PROPER_TAGS = {"NNP", "SL", "SH"}
+BREAK_TAGS = {"SF", "SP", "SSO", "SSC", "SE", "SW"}
+HANGUL_NAME = re.compile(r"[가-힣]{2,}")
+PERSON_NAME = re.compile(r"[가-힣]{2,4}|[가-힣]+( [가-힣]+)+")
+
+
+@dataclass(frozen=True)
+class Words:
+    """The word lists of ontology/entity_words.tsv, by kind."""
+
+    common: frozenset[str]
+    titles: frozenset[str]
+    heads: dict[str, str]
+    descriptors: dict[str, str]
+    groups: frozenset[str]
+    bodies: frozenset[str]
+    suffixes: frozenset[str]
+    short: dict[str, str]
+    places: frozenset[str]
+    place_suffixes: tuple[str, ...]
+    anaphors: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -79,96 +69,337 @@ class Mention:
     first: int
     last: int
     group: str = ""
+    alias: str = ""
+
+
+@cache
+def load_words() -> Words:
+    """The mention rules' word lists, read once."""
+    kinds: dict[str, dict[str, str]] = {}
+    with open(ontology_file("entity_words.tsv"), encoding="utf-8") as f:
+        for row in csv.reader(f, delimiter="\t"):
+            if row and not row[0].startswith("#"):
+                kinds.setdefault(row[1], {})[row[0]] = row[2] if len(row) > 2 else ""
+    return Words(
+        common=frozenset(w.upper() for w in kinds["common"]),
+        titles=frozenset(kinds["title"]),
+        heads=kinds["head"],
+        descriptors=kinds["descriptor"],
+        groups=frozenset(kinds["group"]),
+        bodies=frozenset(kinds["body"]),
+        suffixes=frozenset(kinds["suffix"]),
+        short=kinds["short"],
+        places=frozenset(kinds["place"]),
+        place_suffixes=tuple(kinds["place_suffix"]),
+        anaphors=kinds["anaphor"],
+    )
 
 
 def find_mentions(sentence: Sentence, gazetteer: Gazetteer) -> tuple[Mention, ...]:
-    """Every actor mention in the sentence, in order, each with its role."""
+    """Every actor and product mention in the sentence, in order, each with its role."""
+    words = load_words()
     tokens = sentence.tokens
     mentions: list[Mention] = []
     i = 0
     while i < len(tokens):
-        found = match_entity(tokens, i, gazetteer)
+        parts = split_short_forms(sentence, i, gazetteer, words)
+        if parts:
+            mentions.extend(parts)
+            i += 1
+            continue
+        found = match_known(sentence, i, gazetteer) or match_short(sentence, i, gazetteer, words)
+        found = found or match_unknown(sentence, i, gazetteer, words)
+        found = found or match_compound(sentence, i, gazetteer, words)
         if found is None:
             i += 1
             continue
         entity, last = found
-        group = ""
-        if entity.type == "Country" and last + 1 < len(tokens):
-            nxt = tokens[last + 1]
-            if nxt.tag == "NNG" and nxt.form in GROUP_NOUNS:
-                last += 1
-                group = nxt.form
-        start, end = tokens[i].start, tokens[last].end
-        text = sentence.text[start - sentence.start : end - sentence.start]
-        mentions.append(
-            Mention(
-                entity=entity,
-                text=text,
-                start=start,
-                end=end,
-                role=role_after(tokens, last),
-                first=i,
-                last=last,
-                group=group,
-            )
-        )
-        i = last + 1
-    return tuple(mentions)
+        mention, i = complete(sentence, i, last, entity, gazetteer, words)
+        mentions.append(mention)
+    return tuple(person_titles(mentions, tokens, words))
 
 
-def match_entity(
-    tokens: tuple[Token, ...], i: int, gazetteer: Gazetteer
+def complete(
+    sentence: Sentence, i: int, last: int, entity: Entity, gazetteer: Gazetteer, words: Words
+) -> tuple[Mention, int]:
+    """The mention of `entity` at tokens i..last with its body/group noun, alias and role."""
+    tokens = sentence.tokens
+    group = ""
+    if entity.type == "Country" and adjacent(tokens, last, gap=1):
+        nxt = tokens[last + 1]
+        if nxt.form in words.bodies:
+            last += 1
+        elif nxt.form in words.groups:
+            last += 1
+            group = nxt.form
+    alias = ""
+    resume = last + 1
+    inner = parenthesis(tokens, last)
+    if inner is not None:
+        a, b = inner
+        text = span_text(sentence, a, b)
+        known = gazetteer.lookup(text)
+        if known is None and entity.id.startswith("x-") and is_name_like(text, words):
+            alias = text
+            entity = replace(entity, en=text if text.isascii() else "", aliases=(text,))
+            resume = b + 2
+        elif known is not None and (known.id == entity.id or entity.id.startswith("x-")):
+            alias = text if known.id == entity.id else span_text(sentence, i, last)
+            entity = known
+            resume = b + 2
+        elif known is None and is_name_like(text, words):
+            alias = text
+            resume = b + 2
+    start, end = tokens[i].start, tokens[last].end
+    if tokens[last].tag == "SL" and tokens[last].form.endswith("."):
+        end -= 1
+    mention = Mention(
+        entity=entity,
+        text=sentence.text[start - sentence.start : end - sentence.start],
+        start=start,
+        end=end,
+        role=role_after(tokens, resume - 1),
+        first=i,
+        last=last,
+        group=group,
+        alias=alias,
+    )
+    return mention, resume
+
+
+def adjacent(tokens: tuple[Token, ...], k: int, *, gap: int = 0) -> bool:
+    """Whether token k+1 exists and starts at most `gap` characters after token k."""
+    return k + 1 < len(tokens) and tokens[k + 1].start - tokens[k].end <= gap
+
+
+def span_text(sentence: Sentence, a: int, b: int) -> str:
+    """The sentence text from token a to token b inclusive."""
+    tokens = sentence.tokens
+    return sentence.text[tokens[a].start - sentence.start : tokens[b].end - sentence.start]
+
+
+def match_known(sentence: Sentence, i: int, gazetteer: Gazetteer) -> tuple[Entity, int] | None:
+    """The longest gazetteer name starting at token i, and its last token."""
+    tokens = sentence.tokens
+    if tokens[i].tag not in PROPER_TAGS and not tokens[i].entity:
+        return None
+    if glued_to_noun(tokens, i):
+        return None
+    best = None
+    if tokens[i].entity:
+        best = gazetteer.entities[tokens[i].entity], i
+    j = i
+    while j - i < 6:
+        if j > i and (tokens[j].tag not in NAME_TAGS and not tokens[j].entity):
+            break
+        known = gazetteer.lookup(span_text(sentence, i, j))
+        if known is not None:
+            best = known, j
+        if not adjacent(tokens, j, gap=1):
+            break
+        j += 1
+    return best
+
+
+def glued_to_noun(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether token i continues a noun written without a space (디지털+산업부)."""
+    return (
+        i > 0
+        and tokens[i - 1].end == tokens[i].start
+        and tokens[i - 1].tag in {"NNG", "NNP"}
+        and not tokens[i - 1].entity
+    )
+
+
+def match_compound(
+    sentence: Sentence, i: int, gazetteer: Gazetteer, words: Words
 ) -> tuple[Entity, int] | None:
-    """The entity starting at token i and the index of its last token, if any."""
-    token = tokens[i]
-    if token.entity:
-        return gazetteer.entities[token.entity], i
-    if token.form == "미" and token.tag in {"NNP", "NNG", "MM", "XPN"} and i + 1 < len(tokens):
-        nxt = tokens[i + 1]
-        if nxt.start > token.end and nxt.tag in NOUN_TAGS:
-            return gazetteer.entities["us"], i
-    if token.tag not in {"NNP", "SL"} or is_common(token):
+    """A noun word the gazetteer lacks: a prefix glued to a known name (디지털산업부), or
+    a Korean name introduced with a Latin one in parentheses (미래로봇(Mirae Robotics))."""
+    tokens = sentence.tokens
+    if tokens[i].tag not in {"NNG", "NNP"} or glued_to_noun(tokens, i):
         return None
     last = i
-    while last + 1 < len(tokens) and tokens[last + 1].tag in {"NNP", "SL", "SN"}:
-        if tokens[last + 1].entity or tokens[last + 1].start > tokens[last].end + 1:
+    while adjacent(tokens, last) and tokens[last + 1].tag in {"NNG", "NNP"}:
+        last += 1
+    name = span_text(sentence, i, last)
+    if is_common(tokens[i].form, words) or not HANGUL_NAME.fullmatch(name):
+        return None
+    known = gazetteer.lookup(tokens[last].form) if last > i else None
+    if known is not None and known.type not in {"Country", "Product", "Person"}:
+        return Entity(id=slug(name), type=known.type, ko=name), last
+    inner = parenthesis(tokens, last)
+    alias = span_text(sentence, *inner) if inner is not None else ""
+    if alias.isascii() and is_name_like(alias, words) and not alias.isupper():
+        return Entity(id=slug(name), type="Organization", ko=name), last
+    return None
+
+
+def match_short(
+    sentence: Sentence, i: int, gazetteer: Gazetteer, words: Words
+) -> tuple[Entity, int] | None:
+    """미 or 중 standing for a country before a noun (미 상무부, 미 AI 스타트업, 中 정부)."""
+    tokens = sentence.tokens
+    token = tokens[i]
+    entity_id = words.short.get(token.form)
+    if entity_id not in {"us", "china"} or not adjacent(tokens, i, gap=1):
+        return None
+    nxt = tokens[i + 1]
+    if nxt.start == token.end and not token.form.isascii() and token.tag != "SH":
+        return None
+    if nxt.tag not in NAME_TAGS and not nxt.entity:
+        return None
+    prev = tokens[i - 1] if i else None
+    if token.form == "중" and prev is not None and (prev.tag[:1] in {"N", "M", "V", "X"}):
+        return None
+    return gazetteer.entities[entity_id], i
+
+
+def split_short_forms(
+    sentence: Sentence, i: int, gazetteer: Gazetteer, words: Words
+) -> list[Mention]:
+    """Countries joined by a middle dot (미·중, 한·미·일), one mention each."""
+    tokens = sentence.tokens
+    token = tokens[i]
+    if token.form in words.short and (
+        (adjacent(tokens, i) and tokens[i + 1].form == "·")
+        or (i and tokens[i - 1].form == "·" and tokens[i - 1].start == token.start - 1)
+    ):
+        parts = [(token.form, token.start)]
+    elif "·" in token.form and all(p in words.short for p in token.form.split("·")):
+        parts, offset = [], token.start
+        for part in token.form.split("·"):
+            parts.append((part, offset))
+            offset += len(part) + 1
+    else:
+        return []
+    if not all(p in words.short for p, _ in parts):
+        return []
+    k = i
+    while k + 2 < len(tokens) and tokens[k + 1].form == "·" and tokens[k + 2].form in words.short:
+        k += 2
+    role = role_after(tokens, k)
+    return [
+        Mention(
+            entity=gazetteer.entities[words.short[form]],
+            text=form,
+            start=start,
+            end=start + len(form),
+            role=role,
+            first=i,
+            last=i,
+        )
+        for form, start in parts
+    ]
+
+
+def match_unknown(
+    sentence: Sentence, i: int, gazetteer: Gazetteer, words: Words
+) -> tuple[Entity, int] | None:
+    """A proper noun the gazetteer lacks, when the context shows it names an actor."""
+    tokens = sentence.tokens
+    if tokens[i].tag not in {"NNP", "SL"} or is_common(tokens[i].form, words):
+        return None
+    last = i
+    while adjacent(tokens, last, gap=1):
+        nxt = tokens[last + 1]
+        if nxt.entity or nxt.tag not in {"NNP", "SL", "SN"} or is_common(nxt.form, words):
             break
         last += 1
-    name = "".join(
-        t.form if k == i or t.start == tokens[k - 1].end else " " + t.form
-        for k, t in enumerate(tokens[i : last + 1], start=i)
-    )
-    known = gazetteer.lookup(name)
-    if known:
-        return known, last
-    if not looks_like_name(name):
+    kind = ""
+    if (
+        last > i
+        and tokens[i].end < tokens[i + 1].start
+        and titled(tokens, last, words)
+        and PERSON_NAME.fullmatch(tokens[i].form)
+    ):
+        return Entity(id=slug(tokens[i].form), type="Person", ko=tokens[i].form), i
+    if adjacent(tokens, last, gap=1) and tokens[last + 1].form in words.heads:
+        last += 1
+        kind = words.heads[tokens[last].form]
+    name = span_text(sentence, i, last)
+    if not is_name_like(name, words) or is_place(name, words):
         return None
-    return new_entity(name, tokens, last), last
+    kind = kind or type_from_context(sentence, i, last, name, gazetteer, words)
+    if not kind:
+        return None
+    return Entity(id=slug(name), type=kind, ko=name), last
 
 
-def is_common(token: Token) -> bool:
-    """Latin abbreviations and similar tokens that name no actor."""
-    return token.tag == "SL" and (token.form.upper() in COMMON_LATIN or len(token.form) < 2)
+def titled(tokens: tuple[Token, ...], last: int, words: Words) -> bool:
+    """Whether a job title (대표, CEO) follows token `last`."""
+    return last + 1 < len(tokens) and tokens[last + 1].form in words.titles
 
 
-def looks_like_name(name: str) -> bool:
-    """Whether an unknown proper-noun sequence can be an actor's name."""
+def type_from_context(
+    sentence: Sentence, i: int, last: int, name: str, gazetteer: Gazetteer, words: Words
+) -> str:
+    """The type the words around an unknown name give it, or "" when they give none."""
+    tokens = sentence.tokens
+    for head, kind in words.heads.items():
+        if len(head) < len(name) and name.endswith(head) and HANGUL_NAME.fullmatch(head):
+            return kind
+    after = tokens[last + 1] if last + 1 < len(tokens) else None
+    if after is not None and after.form in words.titles:
+        return "Person" if PERSON_NAME.fullmatch(name) and len(name) != 2 else "Company"
+    if after is not None and (after.form in {"사", "社"} or after.form in words.suffixes - {"등"}):
+        return "Company"
+    following = match_known(sentence, last + 1, gazetteer) if after is not None else None
+    if following is not None:
+        _, end = following
+        if end + 1 < len(tokens) and tokens[end + 1].form in words.titles:
+            return "Person"
+    inner = parenthesis(tokens, last)
+    if (
+        inner is not None
+        and not name.isascii()
+        and is_name_like(span_text(sentence, *inner), words)
+    ):
+        return "Organization"
+    before = tokens[i - 1] if i else None
+    if before is not None and before.form in words.descriptors and before.end < tokens[i].start:
+        return words.descriptors[before.form]
+    if " " in tokens[i].form and tokens[i].form in kiwi_people():
+        return "Person"
+    return ""
+
+
+def parenthesis(tokens: tuple[Token, ...], last: int) -> tuple[int, int] | None:
+    """The tokens inside a parenthesis right after token `last`, if it holds only a name."""
+    k = last + 1
+    if k >= len(tokens) or tokens[k].form != "(" or tokens[k].start != tokens[last].end:
+        return None
+    close = k + 1
+    while close < len(tokens) and close - k <= 6 and tokens[close].form != ")":
+        if tokens[close].tag not in NAME_TAGS | {"SO", "SW"} and not tokens[close].entity:
+            return None
+        close += 1
+    if close >= len(tokens) or tokens[close].form != ")" or close == k + 1:
+        return None
+    return k + 1, close - 1
+
+
+def is_common(form: str, words: Words) -> bool:
+    """Latin abbreviations and nouns that name no actor, and single Latin letters."""
+    return form.upper() in words.common or (form.isascii() and len(form) < 2)
+
+
+def is_name_like(name: str, words: Words) -> bool:
+    """Whether an unknown run of proper-noun tokens can be an actor's name."""
     key = name_key(name)
-    return len(key) >= 2 and not key.isdigit() and name.upper() not in COMMON_LATIN
+    if len(key) < 2 or key.isdigit() or is_common(name, words):
+        return False
+    return not (name.isascii() and any(c.isdigit() for c in name))
 
 
-def new_entity(name: str, tokens: tuple[Token, ...], last: int) -> Entity:
-    """An entity for a name the gazetteer does not know, typed from its form and context."""
-    after = tokens[last + 1].form if last + 1 < len(tokens) else ""
-    if after in TITLES:
-        kind = "Person"
-    elif name.endswith(GOVERNMENT_SUFFIXES) and re.search(r"[가-힣]$", name):
-        kind = "GovernmentBody"
-    elif name.endswith(COMPANY_SUFFIXES) or after in {"사", "社"}:
-        kind = "Company"
-    else:
-        kind = "Organization"
-    return Entity(id=slug(name), type=kind, ko=name)
+def is_place(name: str, words: Words) -> bool:
+    """Place names (서울, 서울 중구, 판교 …호텔) that are where things happen, not who acts."""
+    parts = name.split()
+    if parts[0] in words.places:
+        return True
+    return any(
+        HANGUL_NAME.fullmatch(p) and p.endswith(words.place_suffixes) and len(p) <= 4 for p in parts
+    )
 
 
 def slug(name: str) -> str:
@@ -176,11 +407,34 @@ def slug(name: str) -> str:
     return "x-" + name_key(name)
 
 
+def person_titles(
+    mentions: list[Mention], tokens: tuple[Token, ...], words: Words
+) -> list[Mention]:
+    """In "샘 올트먼 오픈AI CEO는", the person takes the title's role and the company "of"."""
+    out = list(mentions)
+    for k in range(len(out) - 1):
+        person, org = out[k], out[k + 1]
+        if (
+            person.entity.type == "Person"
+            and org.entity.type != "Person"
+            and org.first == person.last + 1
+            and org.last + 1 < len(tokens)
+            and tokens[org.last + 1].form in words.titles
+        ):
+            out[k] = replace(person, role=org.role)
+            out[k + 1] = replace(org, role="of")
+    return out
+
+
 def role_after(tokens: tuple[Token, ...], last: int) -> str:
     """The role the particles after a mention give it."""
+    words = load_words()
     k = last + 1
     while k < len(tokens) and (
-        tokens[k].form in SKIP_AFTER or tokens[k].form in TITLES or tokens[k].tag == "XSN"
+        tokens[k].form in words.suffixes
+        or tokens[k].form in words.titles
+        or tokens[k].form in words.bodies
+        or tokens[k].tag == "XSN"
     ):
         k += 1
     if k >= len(tokens):
@@ -210,3 +464,103 @@ def role_after(tokens: tuple[Token, ...], last: int) -> str:
         if form in {"로", "으로"}:
             return "as"
     return "other"
+
+
+def resolve_mentions(
+    sentences: Sequence[Sentence], mentions: Sequence[tuple[Mention, ...]]
+) -> tuple[tuple[Mention, ...], ...]:
+    """Link later short mentions in one article to the entity named in full before.
+
+    상무부 after 중국 상무부 is the Chinese ministry; an unknown name equal to an alias given
+    earlier in parentheses is that entity; 이 회사 / 해당 업체 is the one company named in the
+    sentence before, when there is exactly one.
+    """
+    words = load_words()
+    seen: list[Entity] = []
+    out: list[tuple[Mention, ...]] = []
+    previous: tuple[Mention, ...] = ()
+    for sentence, found in zip(sentences, mentions, strict=True):
+        linked = [relink(m, seen) for m in found]
+        linked.extend(anaphors(sentence, previous, linked, words))
+        linked.sort(key=lambda m: m.start)
+        for m in linked:
+            seen.append(m.entity)
+        out.append(tuple(linked))
+        previous = tuple(linked)
+    return tuple(out)
+
+
+def relink(mention: Mention, seen: list[Entity]) -> Mention:
+    """The mention pointed at an earlier entity whose full name it shortens, if any."""
+    key = name_key(mention.text)
+    for entity in reversed(seen):
+        if entity.id == mention.entity.id:
+            return mention
+        if mention.entity.id.startswith("x-") and key in {name_key(a) for a in entity.labels}:
+            return replace(mention, entity=entity)
+        full = name_key(entity.ko)
+        if (
+            entity.type == mention.entity.type
+            and len(key) < len(full)
+            and full.endswith(key)
+            and len(name_key(mention.entity.ko)) > len(key)
+        ):
+            return replace(mention, entity=entity)
+    return mention
+
+
+def anaphors(
+    sentence: Sentence, previous: tuple[Mention, ...], current: list[Mention], words: Words
+) -> list[Mention]:
+    """Mentions for 이 회사 / 해당 업체 / 같은 기업 pointing at the one company just named."""
+    tokens = sentence.tokens
+    found = []
+    for k in range(len(tokens) - 1):
+        det, noun = tokens[k], tokens[k + 1]
+        if det.form not in {"이", "해당", "같은", "동"} or noun.form not in words.anaphors:
+            continue
+        if det.form == "이" and det.tag != "MM":
+            continue
+        kind = words.anaphors[noun.form]
+        if any(m.last < k and m.entity.type == kind for m in current):
+            continue
+        before = previous
+        candidates = {m.entity.id: m.entity for m in before if m.entity.type == kind}
+        if len(candidates) != 1:
+            continue
+        (entity,) = candidates.values()
+        start, end = det.start, noun.end
+        found.append(
+            Mention(
+                entity=entity,
+                text=sentence.text[start - sentence.start : end - sentence.start],
+                start=start,
+                end=end,
+                role=role_after(tokens, k + 1),
+                first=k,
+                last=k + 1,
+            )
+        )
+    return found
+
+
+def entities_in(text: str, *, gazetteer: Gazetteer, kiwi: Kiwi) -> list[dict]:
+    """The mentions of one text for `kg entities`: surface, span, entity id, labels, type."""
+    sentences = analyse(text, [(0, len(text))], kiwi)
+    found = resolve_mentions(sentences, [find_mentions(s, gazetteer) for s in sentences])
+    return [
+        {
+            "text": m.text,
+            "start": m.start,
+            "end": m.end,
+            "id": m.entity.id,
+            "ko": m.entity.ko,
+            "en": m.entity.en,
+            "type": m.entity.type,
+            "role": m.role,
+            **({"group": m.group} if m.group else {}),
+            **({"alias": m.alias} if m.alias else {}),
+        }
+        for mentions in found
+        for m in mentions
+    ]

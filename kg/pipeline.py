@@ -9,20 +9,31 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from kiwipiepy import Kiwi
 from rdflib import Graph
 
-from kg.analysis import analyse, load_analyser
+from kg.analysis import Sentence, analyse, load_analyser
 from kg.documents import Document, Problem, read_articles
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.graph import build_graph
-from kg.mentions import Mention, find_mentions
-from kg.relations import Lexicon, Statement, extract_relations, load_lexicon, merge_statements
-from kg.times import find_times
+from kg.mentions import Mention, find_mentions, resolve_mentions
+from kg.relations import (
+    Lexicon,
+    Reading,
+    Statement,
+    load_lexicon,
+    merge_statements,
+    next_topic,
+    read_sentence,
+)
+from kg.times import find_times, guess_published
+
+TRUSTED_GUESS = 0.6
+CARRY = 2
 
 log = logging.getLogger(__name__)
 
@@ -83,6 +94,9 @@ def build(
             )
             continue
         try:
+            if item.published is None:
+                item, problem = date_from_text(item)
+                problems.append(problem)
             found = extract(item, resources)
         except Exception as e:
             log.debug("extracting %s failed", item.id, exc_info=True)
@@ -95,27 +109,54 @@ def build(
     return Build(tuple(documents), tuple(statements), tuple(problems))
 
 
+def date_from_text(document: Document) -> tuple[Document, Problem]:
+    """The document dated from its own stamps when it can be, and a warning either way."""
+    guess = guess_published(document.text)
+    if guess is None or guess.confidence < TRUSTED_GUESS:
+        return document, Problem(
+            document.id, None, "no publication date; relative times stay unresolved"
+        )
+    message = (
+        f"no publication date given; using {guess.date} from its {guess.source} "
+        f"(confidence {guess.confidence:.2f})"
+    )
+    return replace(document, published=guess.date), Problem(document.id, None, message)
+
+
 def extract(document: Document, resources: Resources) -> tuple[Statement, ...]:
     """The statements one article makes, one per fact with all its evidence."""
+    found = [s for reading in explain_readings(document, resources) for s in reading[2]]
+    return merge_statements(found)
+
+
+def explain_readings(
+    document: Document, resources: Resources
+) -> Iterator[tuple[Sentence, tuple[Mention, ...], tuple[Statement, ...], tuple[Reading, ...]]]:
+    """Per sentence: its mentions, statements and the reading of each cue.
+
+    A sentence that leaves its subject out takes the subject of the sentences before it
+    (next_topic), for at most CARRY sentences.
+    """
     sentences = analyse(document.text, document.body, resources.kiwi)
     times = find_times(body_only(document), published=document.published)
-    found: list[Statement] = []
-    topic: Mention | None = None
-    for sentence in sentences:
-        mentions = find_mentions(sentence, resources.gazetteer)
-        found.extend(
-            extract_relations(
-                sentence,
-                mentions,
-                times,
-                doc=document.id,
-                lexicon=resources.lexicon,
-                topic=topic,
-            )
+    found = resolve_mentions(
+        sentences, [find_mentions(sentence, resources.gazetteer) for sentence in sentences]
+    )
+    topic: tuple[Mention, ...] = ()
+    age = 0
+    for sentence, mentions in zip(sentences, found, strict=True):
+        readings = read_sentence(
+            sentence, mentions, times, doc=document.id, lexicon=resources.lexicon, topic=topic
         )
-        subjects = [m for m in mentions if m.role == "subject" and m.entity.type != "Product"]
-        topic = subjects[0] if subjects else topic
-    return merge_statements(found)
+        statements = tuple(s for reading in readings for s in reading.statements)
+        yield sentence, mentions, statements, readings
+        carried = next_topic(sentence, mentions, resources.lexicon, ())
+        if carried:
+            topic, age = carried, 0
+        else:
+            age += 1
+            if age > CARRY:
+                topic = ()
 
 
 def body_only(document: Document) -> str:

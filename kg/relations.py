@@ -4,15 +4,21 @@ sanctioned by whom, read from cue words and the particle roles of the actors aro
 For each cue (ontology/cues.tsv) in a sentence the reader finds the event's agent and
 patient. Korean puts arguments before the predicate, so:
 
-    agent    the subject before the cue (이/가/은/는); the noun a relative clause modifies
-             (제재를 받은 화웨이, 대주주인 MS); or the previous sentence's subject
-    patient  the object, 에/에 대한 or 의 phrase before the cue (중국 개발자들의 접속을 차단)
+    agent    the noun a relative clause or apposition ends in (제재를 받은 화웨이, 대주주인 MS,
+             경쟁사 미스트랄); else the nearest subject before the cue (이/가/은/는), unless a
+             closer common-noun subject (구매가 금지된) owns the clause; else the subject
+             carried from the previous sentences (이 회사는, or a dropped subject)
+    patient  the object, 에/에 대한 or 의 phrase before the cue (중국 개발자들의 접속을 차단);
+             an actor in the cue's own noun phrase (메타의 스케일AI 투자: 메타 funds 스케일AI)
     passive  받다/되다/오르다 after the cue swaps them: the subject is the patient, and the
              agent is the 로부터/에 의해/의 phrase (B는 A로부터 투자를 받았다 → A funds B)
 
 The cue's direction then maps (agent, patient) to (subject, object): forward for blocks and
 funds, reverse for sanctionedBy, and any order for the symmetric relations, whose partners
-are the 와/과 phrases and coordinated subjects.
+are the 와/과 phrases and coordinated subjects. A cue inside a quotation takes its actors
+from the quotation and keeps whoever said it as the speaker; news outlets and sources
+(…에 따르면) report relations and are never their actors. `read_sentence` returns, per cue,
+the statements made or the reason none was: `kg explain` prints it.
 """
 
 from __future__ import annotations
@@ -24,33 +30,48 @@ from functools import cache
 from pathlib import Path
 
 from kg.analysis import Sentence, Token
-from kg.gazetteer import Entity
-from kg.mentions import Mention
+from kg.gazetteer import Entity, name_key
+from kg.mentions import Mention, load_words
 from kg.times import Timex
 from kg.vocab import ontology_file
 
 RELATIONS = ("blocks", "funds", "partnersWith", "competesWith", "sanctionedBy")
 SYMMETRIC = {"partnersWith", "competesWith"}
 MODALITIES = ("planned", "hedged", "negated")
-CLAUSE_END = {"EF", "SF"}
-REPORTING = ("따르면", "보도", "전했다", "외신")
+MARKERS = ("passive", *MODALITIES, "reporting", "forecast", "source", "anaphor")
+REPORTING = ("따르면", "보도", "전했다", "외신", "인용")
+NOMINAL = {"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XSN", "XPN", "MM", "SP"}
+QUOTE_ENDINGS = {"다고", "라고", "냐고", "자고", "며", "면서", "고", "다며", "라며", "다면서"}
+COPULA_OR_AS = {"VCP", "JKB"}
 
 
 @dataclass(frozen=True)
 class Cue:
-    """One line of the cue lexicon."""
+    """One relation cue of the lexicon."""
 
     kind: str
     lemmas: tuple[str, ...]
     direction: str
+    frame: str = "event"
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Relation cues and the passive and modality markers, from ontology/cues.tsv."""
+    """Relation cues, the markers around them and news-outlet names, from ontology/cues.tsv."""
 
     cues: tuple[Cue, ...]
     markers: dict[str, str]
+    media: tuple[str, ...] = ()
+
+    def is_media(self, entity: Entity) -> bool:
+        """Whether the entity is a news outlet: its name is a media word, or ends in a Korean
+        one (…통신, …타임스); Latin names must match whole (FT is not Microsoft)."""
+        keys = [name_key(label) for label in entity.labels]
+        return any(
+            key == name_key(word) or (not word.isascii() and key.endswith(name_key(word)))
+            for key in keys
+            for word in self.media
+        )
 
 
 @dataclass(frozen=True)
@@ -65,7 +86,10 @@ class Evidence:
 
 @dataclass(frozen=True)
 class Statement:
-    """One extracted relation with its time, modality, confidence and evidence."""
+    """One extracted relation with its time, modality, confidence and evidence.
+
+    `speaker` is whoever the sentence quotes or reports as saying it (…라고 밝혔다).
+    """
 
     doc: str
     subject: Entity
@@ -75,6 +99,7 @@ class Statement:
     modality: str
     confidence: float
     evidence: tuple[Evidence, ...]
+    speaker: Entity | None = None
 
     @property
     def key(self) -> tuple:
@@ -86,6 +111,26 @@ class Statement:
         return (self.doc, subject, self.predicate, obj, time, self.modality)
 
 
+@dataclass(frozen=True)
+class Reading:
+    """What the reader made of one cue: the statements, or why it made none."""
+
+    cue: str
+    kind: str
+    start: int
+    statements: tuple[Statement, ...]
+    notes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The arguments found for one cue, and how (which decides the confidence)."""
+
+    pairs: tuple[tuple[Mention, Mention], ...]
+    how: str
+    notes: tuple[str, ...] = ()
+
+
 @cache
 def load_lexicon(path: Path | None = None) -> Lexicon:
     """The cue lexicon; the bundled one unless a path is given."""
@@ -94,15 +139,26 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
         rows = list(
             csv.DictReader((line for line in f if not line.startswith("#")), delimiter="\t")
         )
-    cues, markers = [], {}
+    cues, markers, media = [], {}, []
     for row in rows:
-        kind, lemmas = row["kind"].strip(), tuple(row["cue"].split())
-        if kind in ("passive", *MODALITIES):
-            markers[lemmas[0]] = kind
+        kind, lemmas = row["kind"].strip(), tuple((row["cue"] or "").split())
+        if not lemmas:
+            continue
+        if kind == "media":
+            media.append(" ".join(lemmas))
+        elif kind in MARKERS:
+            markers[" ".join(lemmas)] = kind
         else:
-            cues.append(Cue(kind, lemmas, (row.get("direction") or "forward").strip()))
-    cues.sort(key=lambda c: -len(c.lemmas))
-    return Lexicon(cues=tuple(cues), markers=markers)
+            cues.append(
+                Cue(
+                    kind,
+                    lemmas,
+                    (row.get("direction") or "forward").strip(),
+                    (row.get("frame") or "event").strip() or "event",
+                )
+            )
+    cues.sort(key=lambda c: (-len(c.lemmas), -len(c.lemmas[0])))
+    return Lexicon(cues=tuple(cues), markers=markers, media=tuple(media))
 
 
 def extract_relations(
@@ -112,40 +168,123 @@ def extract_relations(
     *,
     doc: str,
     lexicon: Lexicon,
-    topic: Mention | None = None,
+    topic: tuple[Mention, ...] = (),
 ) -> tuple[Statement, ...]:
     """Statements one sentence makes; `topic` is the subject carried from before."""
-    actors = tuple(m for m in mentions if m.entity.type != "Product")
-    if len(actors) + (topic is not None) < 2:
-        return ()
+    readings = read_sentence(sentence, mentions, times, doc=doc, lexicon=lexicon, topic=topic)
+    return tuple(s for reading in readings for s in reading.statements)
+
+
+def read_sentence(
+    sentence: Sentence,
+    mentions: tuple[Mention, ...],
+    times: Iterable[Timex],
+    *,
+    doc: str,
+    lexicon: Lexicon,
+    topic: tuple[Mention, ...] = (),
+) -> tuple[Reading, ...]:
+    """Per cue in the sentence: the statements it makes, or the reason it makes none."""
+    tokens = sentence.tokens
     times = tuple(t for t in times if sentence.start <= t.start < sentence.end)
-    found: list[Statement] = []
-    used: set[int] = set()
-    for index, cue in find_cues(sentence.tokens, lexicon):
-        if index in used:
+    sources = {m for m in mentions if is_source(tokens, m, lexicon)}
+    actors = tuple(
+        m
+        for m in mentions
+        if m.entity.type != "Product" and not lexicon.is_media(m.entity) and m not in sources
+    )
+    topic = tuple(m for m in topic if not lexicon.is_media(m.entity))
+    readings = []
+    taken: set[int] = set()
+    for first, last, cue in find_cues(tokens, lexicon, mentions):
+        if first in taken:
             continue
-        used.update(range(index, index + len(cue.lemmas)))
-        for subject, obj, score in arguments(sentence, actors, index, cue, lexicon, topic):
-            if subject.entity.id == obj.entity.id:
-                continue
-            modality = modality_after(sentence.tokens, index, lexicon)
-            found.append(
-                Statement(
-                    doc=doc,
-                    subject=subject.entity,
-                    predicate=cue.kind,
-                    object=obj.entity,
-                    time=time_for(sentence, times, sentence.tokens[index]),
-                    modality=modality,
-                    confidence=round(score, 2),
-                    evidence=(
-                        Evidence(
-                            sentence.text, sentence.start, sentence.end, sentence.tokens[index].form
-                        ),
-                    ),
-                )
+        taken.update(range(first, last + 1))
+        readings.append(
+            read_cue(sentence, actors, mentions, times, first, last, cue, doc, lexicon, topic)
+        )
+    return tuple(readings)
+
+
+def read_cue(
+    sentence: Sentence,
+    actors: tuple[Mention, ...],
+    mentions: tuple[Mention, ...],
+    times: tuple[Timex, ...],
+    first: int,
+    last: int,
+    cue: Cue,
+    doc: str,
+    lexicon: Lexicon,
+    topic: tuple[Mention, ...],
+) -> Reading:
+    """The statements of the cue at tokens first..last."""
+    tokens = sentence.tokens
+    cue_word = sentence.text[
+        tokens[first].start - sentence.start : tokens[last].end - sentence.start
+    ]
+    quote = quote_of(sentence, tokens[first])
+    scope = tuple(m for m in actors if within(m, quote)) if quote else actors
+    speaker = speaker_of(sentence, mentions, first, last, quote, lexicon)
+    if quote and speaker is not None and speaker in actors:
+        topic = (speaker,)
+    bound = next(k for k, t in enumerate(tokens) if t.start >= quote[0]) if quote else 0
+    roles = arguments(tokens, scope, first, last, cue, lexicon, topic, bound)
+    modality = modality_after(tokens, last, lexicon)
+    if modality == "asserted" and forecast_after(tokens, last, lexicon):
+        modality = "hedged"
+    notes = list(roles.notes)
+    statements = []
+
+    if speaker is not None and lexicon.is_media(speaker.entity) and roles.pairs:
+        opening = min(m.start for pair in roles.pairs for m in pair)
+        times = tuple(t for t in times if t.start >= opening)
+    time = time_for(sentence, times, tokens[first], quote)
+    evidence = (Evidence(sentence.text, sentence.start, sentence.end, cue_word),)
+    for agent, patient in roles.pairs:
+        subject, obj = (patient, agent) if cue.direction == "reverse" else (agent, patient)
+        if subject.entity.id == obj.entity.id:
+            notes.append(f"{subject.text}: the same actor on both sides")
+            continue
+        statements.append(
+            Statement(
+                doc=doc,
+                subject=subject.entity,
+                predicate=cue.kind,
+                object=obj.entity,
+                time=time,
+                modality=modality,
+                confidence=confidence(roles, agent, patient, first, modality, quote),
+                evidence=evidence,
+                speaker=speaker.entity if speaker is not None else None,
             )
-    return tuple(found)
+        )
+    return Reading(cue_word, cue.kind, tokens[first].start, tuple(statements), tuple(notes))
+
+
+def confidence(
+    roles: Roles,
+    agent: Mention,
+    patient: Mention,
+    cue: int,
+    modality: str,
+    quote: tuple[int, int] | None,
+) -> float:
+    """How sure the reading is, from how the actors were found and how far they lie."""
+    base = {
+        "subject": 0.9,
+        "head": 0.88,
+        "genitive": 0.85,
+        "relational": 0.85,
+        "anaphor": 0.75,
+        "topic": 0.65,
+    }[roles.how]
+    distance = max(cue - min(agent.last, patient.last), 0)
+    score = base - 0.01 * max(distance - 8, 0)
+    score -= 0.05 * (len(roles.pairs) > 1)
+    score -= 0.1 * (modality == "hedged")
+    score -= 0.05 * (quote is not None)
+    return round(min(max(score, 0.3), 0.95), 2)
 
 
 def merge_statements(statements: Iterable[Statement]) -> tuple[Statement, ...]:
@@ -156,82 +295,407 @@ def merge_statements(statements: Iterable[Statement]) -> tuple[Statement, ...]:
         if seen is None:
             merged[statement.key] = statement
             continue
-        evidence = tuple(dict.fromkeys(seen.evidence + statement.evidence))
+        spans = {(e.start, e.end) for e in seen.evidence}
+        evidence = seen.evidence + tuple(
+            e for e in statement.evidence if (e.start, e.end) not in spans
+        )
         merged[statement.key] = replace(
-            seen, evidence=evidence, confidence=max(seen.confidence, statement.confidence)
+            seen,
+            evidence=evidence,
+            confidence=max(seen.confidence, statement.confidence),
+            speaker=seen.speaker or statement.speaker,
         )
     return tuple(merged.values())
 
 
-def find_cues(tokens: tuple[Token, ...], lexicon: Lexicon) -> list[tuple[int, Cue]]:
-    """(token index, cue) for every cue in the sentence, longest cue first at each place."""
+def next_topic(
+    sentence: Sentence,
+    mentions: tuple[Mention, ...],
+    lexicon: Lexicon,
+    previous: tuple[Mention, ...],
+) -> tuple[Mention, ...]:
+    """The subject a following sentence may leave out: this sentence's first actor subject
+    outside quotations, with the actors coordinated with it; else the previous one."""
+    for m in mentions:
+        if (
+            m.role == "subject"
+            and m.entity.type != "Product"
+            and not lexicon.is_media(m.entity)
+            and quote_of(sentence, sentence.tokens[m.first]) is None
+        ):
+            return tuple(conjuncts(m, mentions))
+    return previous
+
+
+def find_cues(
+    tokens: tuple[Token, ...], lexicon: Lexicon, mentions: tuple[Mention, ...] = ()
+) -> list[tuple[int, int, Cue]]:
+    """(first token, last token, cue) for every cue, the longest cue first at each place."""
+    named = {k for m in mentions for k in range(m.first, m.last + 1)}
     found = []
     for i, token in enumerate(tokens):
+        if i in named or token.entity:
+            continue
         for cue in lexicon.cues:
-            if lemma_of(token) == cue.lemmas[0] and follows(tokens, i, cue.lemmas[1:]):
-                found.append((i, cue))
+            last = match_cue(tokens, i, cue)
+            if last is not None:
+                found.append((i, last, cue))
                 break
     return found
 
 
-def lemma_of(token: Token) -> str:
-    """The lexicon form of a token: the lemma for verbs, the form otherwise."""
-    return token.lemma if token.tag.startswith(("VV", "VA")) else token.form
-
-
-def follows(tokens: tuple[Token, ...], i: int, rest: tuple[str, ...]) -> bool:
-    """Whether the remaining cue lemmas follow token i, particles allowed in between."""
+def match_cue(tokens: tuple[Token, ...], i: int, cue: Cue) -> int | None:
+    """The last token of `cue` if it starts at token i."""
+    if lemma_of(tokens[i]) != cue.lemmas[0]:
+        return compound(tokens, i, cue.lemmas[0]) if len(cue.lemmas) == 1 else None
     k = i
-    for lemma in rest:
+    for lemma in cue.lemmas[1:]:
         k += 1
         while k < len(tokens) and tokens[k].tag.startswith("J"):
             k += 1
         if k >= len(tokens) or lemma_of(tokens[k]) != lemma:
+            return None
+    return k
+
+
+def compound(tokens: tuple[Token, ...], i: int, word: str) -> int | None:
+    """The last token of a noun kiwipiepy split in pieces (블랙 + 리스트 = 블랙리스트)."""
+    text = ""
+    for k in range(i, min(i + 4, len(tokens))):
+        token = tokens[k]
+        if token.tag not in {"NNG", "NNP", "SL"} or (k > i and token.start != tokens[k - 1].end):
+            return None
+        text += token.form
+        if text == word:
+            return k
+        if not word.startswith(text):
+            return None
+    return None
+
+
+def lemma_of(token: Token) -> str:
+    """The lexicon form of a token: the lemma for verbs, the form otherwise."""
+    return token.lemma if token.tag.startswith(("VV", "VA", "VX")) else token.form
+
+
+def particle_index(tokens: tuple[Token, ...], mention: Mention) -> int:
+    """The token that gives a mention its role (after 측, 등, titles)."""
+    words = load_words()
+    k = mention.last + 1
+    while k < len(tokens) and (
+        tokens[k].form in words.suffixes
+        or tokens[k].form in words.titles
+        or tokens[k].form in words.bodies
+        or tokens[k].tag == "XSN"
+    ):
+        k += 1
+    return k
+
+
+def is_source(tokens: tuple[Token, ...], mention: Mention, lexicon: Lexicon) -> bool:
+    """Whether the mention is where the news came from (X에 따르면, X 보도에 의하면)."""
+    k = particle_index(tokens, mention)
+    return any(lexicon.markers.get(lemma_of(token)) == "source" for token in tokens[k : k + 3])
+
+
+def quote_of(sentence: Sentence, token: Token) -> tuple[int, int] | None:
+    """The quotation span the token lies in, if any."""
+    return next((q for q in sentence.quotes if q[0] <= token.start < q[1]), None)
+
+
+def within(mention: Mention, span: tuple[int, int] | None) -> bool:
+    """Whether the mention lies in the span."""
+    return span is not None and span[0] <= mention.start < span[1]
+
+
+def speaker_of(
+    sentence: Sentence,
+    mentions: tuple[Mention, ...],
+    first: int,
+    last: int,
+    quote: tuple[int, int] | None,
+    lexicon: Lexicon,
+) -> Mention | None:
+    """Who says the cue's clause: the subject of the reporting verb that takes it as its
+    complement ("…"라고 밝혔다, …했다고 말했다), or the source of 'X에 따르면'.
+
+    That is the nearest subject before the quotation (or before the cue), or the subject
+    after the quotation ("…"라고 X가 말했다); a common noun there (해당 매체는) means the
+    speaker is not an actor kg knows, so there is none.
+    """
+    tokens = sentence.tokens
+    for m in mentions:
+        if is_source(tokens, m, lexicon) and m.last < first:
+            return m
+    if quote is None and not reported(tokens, last, lexicon):
+        return None
+    by_particle = {particle_index(tokens, m): m for m in mentions if m.role == "subject"}
+    if quote is None:
+        k = next((k for k, t in enumerate(tokens[:first]) if is_subject_particle(t)), None)
+        return by_particle.get(k) if k is not None else None
+    start = next(k for k, t in enumerate(tokens) if t.start >= quote[0])
+    for k in range(start - 1, -1, -1):
+        if tokens[k].tag == "JKS" or (tokens[k].tag == "JX" and tokens[k].form in {"은", "는"}):
+            return by_particle.get(k)
+    after = [m for m in mentions if m.role == "subject" and quote and m.start >= quote[1]]
+    return after[0] if after else None
+
+
+def is_subject_particle(token: Token) -> bool:
+    """이/가 or the topic 은/는."""
+    return token.tag == "JKS" or (token.tag == "JX" and token.form in {"은", "는"})
+
+
+def reported(tokens: tuple[Token, ...], last: int, lexicon: Lexicon) -> bool:
+    """Whether the cue's clause is the complement of a verb of saying (…다고 밝혔다)."""
+    for k in range(last + 1, len(tokens)):
+        token = tokens[k]
+        if token.tag == "JKQ" or (token.tag == "EC" and token.form in QUOTE_ENDINGS):
+            return any(
+                lexicon.markers.get(lemma_of(t)) in {"reporting", "forecast"}
+                for t in tokens[k + 1 : k + 4]
+            )
+        if token.tag in {"EF", "SF"}:
             return False
-    return True
+    return False
+
+
+def forecast_after(tokens: tuple[Token, ...], last: int, lexicon: Lexicon) -> bool:
+    """Whether the cue's clause is what a third party forecasts (…할 것으로 전망했다)."""
+    for k in range(last + 1, len(tokens)):
+        token = tokens[k]
+        if lexicon.markers.get(lemma_of(token)) == "forecast":
+            return True
+        if token.tag in {"EF", "SF"}:
+            return False
+    return False
 
 
 def arguments(
-    sentence: Sentence,
+    tokens: tuple[Token, ...],
     actors: tuple[Mention, ...],
-    index: int,
+    first: int,
+    last: int,
     cue: Cue,
     lexicon: Lexicon,
-    topic: Mention | None,
-) -> list[tuple[Mention, Mention, float]]:
-    """(subject, object, confidence) pairs the cue at `index` relates."""
-    tokens = sentence.tokens
-    before = [m for m in actors if m.last < index]
-    head = modified_head(tokens, actors, index)
-    passive = is_passive(tokens, index, lexicon)
-    score = 0.9
+    topic: tuple[Mention, ...],
+    bound: int = 0,
+) -> Roles:
+    """The (agent, patient) pairs the cue relates, and how they were found; `bound` is
+    where the cue's quotation starts (its subject is inside it or is the speaker)."""
+    before = [m for m in actors if m.last < first]
+    head = modified_head(tokens, actors, last)
+    genitive, inner = attached(tokens, before, first)
+    passive = is_passive(tokens, last, lexicon)
+    main, how, note = subject_of(tokens, actors, first, lexicon, topic, bound)
+    notes = (note,) if note else ()
     if head is not None:
-        main = head
-    else:
-        main = nearest(before, {"subject"}) or nearest(before, {"at"})
-        if main is None and topic is not None:
-            main, score = topic, 0.7
-    if main is None:
-        return []
-    others = [m for m in before if m is not main]
+        local = [
+            m for m in before if m.role == "subject" and tokens_between_clause(tokens, m, first)
+        ]
+        if cue.frame == "event" and not passive and local and cue.direction != "symmetric":
+            return Roles(pairs(local[-1], head, actors), "head", notes)
+        main, how = head, "head"
+    if cue.frame == "relational":
+        return relational(tokens, actors, first, last, cue, genitive, head, main, how, notes)
     if cue.direction == "symmetric":
-        partners = [m for m in others if m.role in {"with", "and"}]
-        if not partners:
-            near = nearest(others, {"object", "to", "of"})
-            partners = [near] if near else []
-        return [(main, p, score - 0.05 * (len(partners) > 1)) for p in partners]
+        return symmetric(actors, before, main, how, genitive, notes)
+    if genitive is not None:
+        patient = inner or main
+        agent = genitive
+        if inner is None and how != "subject":
+            patient = None
+        if patient is None:
+            return Roles((), "genitive", (*notes, f"{genitive.text}의 {cue.lemmas[0]}: no patient"))
+        return Roles(pairs(agent, patient, actors), "genitive", notes)
+    if main is None:
+        return Roles((), how, (*notes, "no agent: no subject and nothing carried"))
+    others = [m for m in before if m is not main and m not in topic]
     if passive:
-        agent = nearest(others, {"from", "by", "of", "at"})
-        patient = main
+        agent = nearest(others, {"from", "by", "of"})
+        if agent is None:
+            return Roles((), how, (*notes, "passive without a 로부터/에 의해/의 agent"))
+        return Roles(pairs(agent, main, actors), how, notes)
+    patient = nearest(others, {"object", "to", "of"})
+    if patient is None:
+        return Roles((), how, (*notes, "no patient: no 을/를, 에 or 의 actor before the cue"))
+    return Roles(pairs(main, patient, actors), how, notes)
+
+
+def relational(
+    tokens: tuple[Token, ...],
+    actors: tuple[Mention, ...],
+    first: int,
+    last: int,
+    cue: Cue,
+    holder: Mention | None,
+    head: Mention | None,
+    main: Mention | None,
+    how: str,
+    notes: tuple[str, ...],
+) -> Roles:
+    """B의 대주주인 A, A는 B의 경쟁사다, 경쟁사 A: the named side is the agent."""
+    nxt = tokens[last + 1] if last + 1 < len(tokens) else None
+    if head is not None:
+        other = head
+    elif nxt is not None and (nxt.tag == "VCP" or nxt.form in {"로", "으로"}):
+        other = main
     else:
-        agent, patient = main, nearest(others, {"object", "to", "of"})
-    if agent is None or patient is None:
-        return []
-    agents, patients = conjuncts(agent, actors), conjuncts(patient, actors)
-    pairs = [(a, p) for a in agents for p in patients]
-    if cue.direction == "reverse":
-        pairs = [(p, a) for a, p in pairs]
-    return [(s, o, score) for s, o in pairs]
+        other = None
+    if other is None:
+        return Roles((), "relational", (*notes, f"{cue.lemmas[0]}: no named other side"))
+    if holder is None:
+        if head is None or main is None or main is head:
+            return Roles((), "relational", (*notes, f"{cue.lemmas[0]}: whose? no 의 phrase"))
+        holder = main
+    return Roles(pairs(other, holder, actors), "relational", notes)
+
+
+def symmetric(
+    actors: tuple[Mention, ...],
+    before: list[Mention],
+    main: Mention | None,
+    how: str,
+    genitive: Mention | None,
+    notes: tuple[str, ...],
+) -> Roles:
+    """Partners: the 와/과 phrase nearest the cue with those listed with it, else the actors
+    coordinated with the subject (A와 B는 협력), else the 의 or object phrase."""
+    later = [m for m in before if main is not None and m.first > main.last]
+    with_ = nearest(later, {"with", "and"}) or nearest(
+        [m for m in before if m is not main], {"with"}
+    )
+    partners: list[Mention] = conjuncts(with_, actors) if with_ else []
+    group = conjuncts(main, actors) if main is not None else []
+    if main is not None and not partners:
+        partners = group[1:]
+        if partners:
+            return Roles(tuple((main, p) for p in partners), how, notes)
+    if not partners and genitive is not None:
+        partners = [genitive]
+    if not partners:
+        obj = nearest([m for m in before if m is not main], {"object"})
+        partners = [obj] if obj else []
+    if main is None and genitive is not None and with_ is not None:
+        main = genitive
+    if main is None or not partners:
+        return Roles((), how, (*notes, "a symmetric cue needs two sides"))
+    sides = group or [main]
+    found = tuple((a, p) for a in sides for p in partners if p not in sides)
+    return Roles(found, how, notes)
+
+
+def pairs(agent: Mention, patient: Mention, actors: tuple[Mention, ...]) -> tuple:
+    """Every (agent, patient) pair once coordination is spread out (A와 B가 C, D에 투자)."""
+    return tuple((a, p) for a in conjuncts(agent, actors) for p in conjuncts(patient, actors))
+
+
+def subject_of(
+    tokens: tuple[Token, ...],
+    actors: tuple[Mention, ...],
+    first: int,
+    lexicon: Lexicon,
+    topic: tuple[Mention, ...],
+    bound: int = 0,
+) -> tuple[Mention | None, str, str]:
+    """The cue's subject, how it was found, and a note when it was not.
+
+    Walking back from the cue: the first subject particle decides. An actor there is the
+    subject; 이 회사는 / 양사는 stand for the carried topic; a common noun with 이/가
+    (구매가 금지된) owns the clause, so no actor further back is its subject; and a
+    sentence with its own common-noun topic (이번 지원은) does not take the carried one.
+    """
+    by_particle = {particle_index(tokens, m): m for m in actors}
+    own = ""
+    for k in range(first - 1, bound - 1, -1):
+        token = tokens[k]
+        if token.tag in {"EF", "SF"}:
+            break
+        if not (token.tag == "JKS" or (token.tag == "JX" and token.form in {"은", "는", "도"})):
+            continue
+        if k in by_particle and by_particle[k].role == "subject":
+            return by_particle[k], "subject", ""
+        if is_anaphor(tokens, k, lexicon) and topic:
+            return topic[0], "anaphor", ""
+        noun = k - 1
+        while noun >= 0 and tokens[noun].tag == "XSN":
+            noun -= 1
+        if noun < 0 or not tokens[noun].tag.startswith("N"):
+            continue
+        if token.tag == "JKS":
+            return None, "subject", f"the subject is {tokens[noun].form}, not an actor"
+        own = own or tokens[noun].form
+    if own:
+        return None, "subject", f"the topic is {own}, not an actor"
+    headline = headline_subject(tokens, actors, first)
+    if headline is not None:
+        return headline, "subject", ""
+    if topic:
+        return topic[0], "topic", ""
+    return None, "subject", ""
+
+
+def headline_subject(
+    tokens: tuple[Token, ...], actors: tuple[Mention, ...], first: int
+) -> Mention | None:
+    """A headline's subject: an actor opening a sentence with no final ending, followed by a
+    comma (엔비디아, 인텔에 투자)."""
+    if any(t.tag == "EF" for t in tokens):
+        return None
+    opening = [m for m in actors if m.last < first and m.first <= 3]
+    if not opening:
+        return None
+    m = opening[0]
+    k = m.last + 1
+    if (
+        k < len(tokens)
+        and tokens[k].form == ","
+        and all(t.tag in {"SS", "SSO", "SSC", "SL", "NNG"} for t in tokens[: m.first])
+    ):
+        return m
+    return None
+
+
+def is_anaphor(tokens: tuple[Token, ...], particle: int, lexicon: Lexicon) -> bool:
+    """이 회사는, 해당 업체는, 양사는: a noun standing for the last subject."""
+    k = particle - 1
+    while k >= 0 and tokens[k].tag == "XSN":
+        k -= 1
+    if k < 0 or lexicon.markers.get(tokens[k].form) != "anaphor":
+        return False
+    return k > 0 and tokens[k - 1].tag == "MM"
+
+
+def tokens_between_clause(tokens: tuple[Token, ...], mention: Mention, first: int) -> bool:
+    """Whether a 이/가 subject sits in the same clause as the cue (a relative clause's own
+    subject: 엔비디아가 투자한 xAI), with no clause boundary in between."""
+    k = particle_index(tokens, mention)
+    if k >= len(tokens) or tokens[k].tag != "JKS":
+        return False
+    return not any(
+        t.tag in {"EF", "SF", "ETM"} or t.tag.startswith("EC") for t in tokens[k + 1 : first]
+    )
+
+
+def attached(
+    tokens: tuple[Token, ...], before: list[Mention], first: int
+) -> tuple[Mention | None, Mention | None]:
+    """The 의 phrase of the cue's own noun phrase, and an actor between it and the cue.
+
+    메타의 스케일AI 투자 → (메타, 스케일AI); 미국의 제재 → (미국, None); 중국 개발자들의
+    접속을 차단 has no such phrase (접속을 ends the noun phrase first).
+    """
+    inner = None
+    for m in reversed(before):
+        k = particle_index(tokens, m)
+        if not all(t.tag in NOMINAL for t in tokens[k + 1 : first]):
+            return None, None
+        if m.role == "of":
+            return m, inner
+        if m.role != "other" or inner is not None:
+            return None, None
+        inner = m
+    return None, None
 
 
 def nearest(mentions: list[Mention], roles: set[str]) -> Mention | None:
@@ -239,77 +703,116 @@ def nearest(mentions: list[Mention], roles: set[str]) -> Mention | None:
     return next((m for m in reversed(mentions) if m.role in roles), None)
 
 
-def conjuncts(mention: Mention, actors: tuple[Mention, ...]) -> list[Mention]:
+def conjuncts(mention: Mention, actors: Iterable[Mention]) -> list[Mention]:
     """The mention and those coordinated with it just before (A와 B, C가 …)."""
+    actors = tuple(actors)
     group = [mention]
     if mention not in actors:
         return group
     position = actors.index(mention)
     for m in reversed(actors[:position]):
-        if m.role != "and" or group[-1].first - m.last > 3:
+        if m.role not in {"and", "with"} or group[-1].first - m.last > 3:
+            break
+        if m.role == "with" and group[-1].first - m.last > 2:
             break
         group.append(m)
     return group
 
 
 def modified_head(
-    tokens: tuple[Token, ...], actors: tuple[Mention, ...], index: int
+    tokens: tuple[Token, ...], actors: tuple[Mention, ...], last: int
 ) -> Mention | None:
-    """The actor right after a relative clause or apposition the cue ends.
+    """The actor a relative clause or apposition ending in the cue describes.
 
-    제재를 받은 화웨이, 대주주인 마이크로소프트, 유럽 경쟁사 미스트랄.
+    제재를 받은 화웨이, 대주주인 마이크로소프트, 경쟁자로 평가받는 미 AI 스타트업 앤스로픽,
+    유럽 경쟁사 미스트랄: the last actor of the noun phrase after the cue.
     """
-    after = {m.first: m for m in actors}
-    if index + 1 in after:
-        return after[index + 1]
-    for k in range(index + 1, min(index + 6, len(tokens))):
-        tag = tokens[k].tag
-        if tag in CLAUSE_END or tag.startswith("EC"):
-            return None
-        if tag == "ETM":
-            return after.get(k + 1)
-    return None
+    start = None
+    if last + 1 < len(tokens) and tokens[last + 1].tag in {"NNP", "SL"}:
+        start = last + 1
+    else:
+        for k in range(last + 1, min(last + 8, len(tokens))):
+            tag = tokens[k].tag
+            if tag in {"EF", "SF", "JKS", "JX"} or tag.startswith("EC"):
+                return None
+            if tag == "ETM":
+                start = k + 1
+                break
+    if start is None:
+        return None
+    end = start
+    while end < len(tokens) and tokens[end].tag in NOMINAL:
+        if tokens[end].form == "," and not any(m.first == start for m in actors):
+            break
+        end += 1
+    inside = [m for m in actors if start <= m.first and m.last < end]
+    return inside[-1] if inside else None
 
 
-def is_passive(tokens: tuple[Token, ...], index: int, lexicon: Lexicon) -> bool:
+def is_passive(tokens: tuple[Token, ...], last: int, lexicon: Lexicon) -> bool:
     """Whether a passive marker follows the cue within its clause."""
-    for token in tokens[index + 1 : index + 6]:
+    for k in range(last + 1, min(last + 9, len(tokens))):
+        token = tokens[k]
         if lexicon.markers.get(lemma_of(token)) == "passive" or token.form in {"되", "돼"}:
             return True
-        if token.tag in CLAUSE_END or token.tag.startswith("EC"):
+        if token.tag in {"EF", "SF", "ETM"} or token.tag.startswith("EC"):
             return False
     return False
 
 
-def modality_after(tokens: tuple[Token, ...], index: int, lexicon: Lexicon) -> str:
-    """planned, hedged or negated by the markers that follow the cue; else asserted."""
+def modality_after(tokens: tuple[Token, ...], last: int, lexicon: Lexicon) -> str:
+    """planned, hedged or negated by the markers that follow the cue; else asserted.
+
+    The scan stays in the cue's clause: a connective ending ends it unless an auxiliary
+    verb follows (하지 않다, 할 수 있다). Once the cue's noun phrase has become the
+    argument of another verb (차단 조치의 배경은 밝혀지지 않았다), a negating verb there
+    negates that verb, not the cue; negating nouns (철회, 무산) still count.
+    """
     found = "asserted"
-    for token in tokens[index + 1 : index + 12]:
+    argument = False
+    for k in range(last + 1, min(last + 14, len(tokens))):
+        token = tokens[k]
         kind = lexicon.markers.get(lemma_of(token))
-        if kind == "negated":
+        if token.tag in {"JKS", "JX", "JKG"}:
+            argument = True
+        if kind == "negated" and argument and token.tag.startswith(("VX", "VA", "VV")):
+            kind = None
+        if kind == "negated" or token.form == "중단":
             return "negated"
+        if token.tag == "ETN" and k + 1 < len(tokens) and tokens[k + 1].form == "로":
+            kind = "planned"
         if kind in {"planned", "hedged"} and found == "asserted":
             found = kind
-        if token.tag in CLAUSE_END:
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if token.tag in {"EF", "SF"}:
+            break
+        if token.tag.startswith("EC") and not (nxt is not None and nxt.tag.startswith("VX")):
             break
     return found
 
 
-def time_for(sentence: Sentence, times: tuple[Timex, ...], cue: Token) -> Timex | None:
-    """The time expression that governs the cue's clause: the closest one before it.
-
-    A date that only says when a third party reported (…에 따르면, 보도했다) is skipped.
-    """
+def time_for(
+    sentence: Sentence,
+    times: tuple[Timex, ...],
+    cue: Token,
+    quote: tuple[int, int] | None,
+) -> Timex | None:
+    """The time expression that governs the cue's clause: the closest one before it, else
+    the first after it. A date that only says when a third party reported (…에 따르면,
+    보도했다) is skipped."""
     usable = [
         t
         for t in times
         if t.value is not None
         and not any(
-            word in sentence.text[t.end - sentence.start : t.end - sentence.start + 14]
+            word in sentence.text[t.end - sentence.start : t.end - sentence.start + 16]
             for word in REPORTING
         )
     ]
     before = [t for t in usable if t.end <= cue.start]
+    if quote is not None:
+        inside = [t for t in before if quote[0] <= t.start < quote[1]]
+        before = inside or before
     if before:
         return before[-1]
     return usable[0] if usable else None

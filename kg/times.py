@@ -146,7 +146,11 @@ _BATCHIM_N = 4
 
 
 def find_times(text: str, *, published: datetime.date | None) -> tuple[Timex, ...]:
-    """All temporal expressions in `text` (a whole article body, many sentences), in order."""
+    """All temporal expressions in `text` (a whole article body, many sentences), in order.
+
+    이날/같은 날/당시 take the last day mentioned before them, or the article's own date
+    when none was.
+    """
     found: list[Timex] = []
     last_day: datetime.date | None = None
     offset = 0
@@ -157,7 +161,8 @@ def find_times(text: str, *, published: datetime.date | None) -> tuple[Timex, ..
                 timex = item
             else:
                 start, end, shift, role, local = item
-                value = None if last_day is None else last_day + datetime.timedelta(days=shift)
+                base = last_day or anchor
+                value = None if base is None else base + datetime.timedelta(days=shift)
                 timex = Timex(
                     text=line[start:end],
                     start=start,
@@ -422,6 +427,20 @@ def _bounds(value: str) -> tuple[datetime.date, datetime.date]:
         monday = datetime.date.fromisocalendar(year, int(match[6]), 1)
         return monday, monday + datetime.timedelta(days=6)
     return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+
+
+def iso_value(value: str) -> str:
+    """The value as YYYY-MM-DD, YYYY-MM or YYYY: the finest of these that contains it.
+
+    Quarters, halves and weeks (2025-Q1, 2025-H2, 2024-W25) have no such form of their
+    own; statements.jsonl gives them as the month or year they lie in.
+    """
+    first, last = earliest_day(value), latest_day(value)
+    if first == last:
+        return first.isoformat()
+    if (first.year, first.month) == (last.year, last.month):
+        return first.isoformat()[:7]
+    return f"{first.year:04d}" if first.year == last.year else value
 
 
 def earliest_day(value: str) -> datetime.date:

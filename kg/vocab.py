@@ -50,7 +50,10 @@ class KG(DefinedNamespace):
 
     Precision: URIRef
     Day: URIRef
+    Week: URIRef
     Month: URIRef
+    Quarter: URIRef
+    Half: URIRef
     Year: URIRef
 
     Modality: URIRef
