@@ -19,13 +19,18 @@ import click
 from kg.documents import Document, read_articles
 from kg.errors import KgError
 from kg.explain import explain as explain_document
-from kg.export import RDF_FORMATS, serialize, statements_jsonl, write_atomic
+from kg.export import EXPORT_FORMATS, export_graph, serialize, statements_jsonl, write_atomic
 from kg.mentions import entities_in
 from kg.pipeline import build as build_articles
 from kg.pipeline import load_resources
-from kg.query import FORMATS, format_table, load_graph, run_query
+from kg.query import FORMATS, format_table, run_query
 from kg.relations import RELATIONS
+from kg.stats import format_stats, graph_stats
+from kg.store import STORES, load_graph, merge
+from kg.temporal import select_statements
+from kg.temporal import timeline as timeline_table
 from kg.times import find_times
+from kg.validation import validate as validate_graph
 from kg.viewer import render_html
 
 
@@ -73,9 +78,13 @@ def main(debug: bool) -> None:
     "-o",
     "--out",
     "outdir",
-    required=True,
     type=click.Path(path_type=Path),
     help="Folder for graph.ttl, statements.jsonl and graph.html.",
+)
+@click.option(
+    "--into",
+    type=click.Path(path_type=Path),
+    help="A Turtle graph to add the new articles to (created when missing).",
 )
 @click.option(
     "--manifest",
@@ -98,28 +107,36 @@ def main(debug: bool) -> None:
 @user_errors
 def build(
     inputs: tuple[Path, ...],
-    outdir: Path,
+    outdir: Path | None,
+    into: Path | None,
     manifest: Path | None,
     published: dt.date | None,
     gazetteers: tuple[Path, ...],
 ) -> None:
     """Build the graph of INPUTS (files or folders of .txt/.md/.html, JSONL or CSV).
 
-    Writes OUT/graph.ttl, OUT/statements.jsonl and OUT/graph.html. Exits 1 when some inputs
-    had to be skipped (the rest is still built).
+    Writes OUT/graph.ttl, OUT/statements.jsonl and OUT/graph.html, and with --into adds
+    the new graph to an existing one: entities, statements and articles already there are
+    not repeated, so building the same article twice changes nothing. Exits 1 when some
+    inputs had to be skipped (the rest is still built).
 
     Example: kg build examples/articles -o out
+
+    Example: kg build new-articles --into out/graph.ttl
     """
+    if outdir is None and into is None:
+        raise click.UsageError("give -o/--out, --into or both")
     resources = load_resources(gazetteer_files=gazetteers)
     result = build_articles(inputs, manifest=manifest, published=published, resources=resources)
     graph = result.graph()
-    outputs = {
-        "graph.ttl": serialize(graph),
-        "statements.jsonl": statements_jsonl(result.statements),
-        "graph.html": render_html(graph, title="kg"),
-    }
-    for name, text in outputs.items():
-        write_atomic(outdir / name, text)
+    if outdir is not None:
+        outputs = {
+            "graph.ttl": serialize(graph),
+            "statements.jsonl": statements_jsonl(result.statements),
+            "graph.html": render_html(graph, title="kg"),
+        }
+        for name, text in outputs.items():
+            write_atomic(outdir / name, text)
     for problem in result.problems:
         click.echo(f"warning: {problem}", err=True)
     entities = {s.subject.id for s in result.statements} | {s.object.id for s in result.statements}
@@ -131,9 +148,27 @@ def build(
         click.echo(f"  {relation:<13}{counts[relation]}")
     skipped = sum(p.skipped for p in result.problems)
     click.echo(f"warnings   {len(result.problems)} ({skipped} inputs skipped)")
-    click.echo(f"wrote {outdir}/graph.ttl, statements.jsonl, graph.html")
+    if outdir is not None:
+        click.echo(f"wrote {outdir}/graph.ttl, statements.jsonl, graph.html")
+    if into is not None:
+        base = load_graph(into, store="memory") if into.exists() else merge()
+        merged = merge(base, graph)
+        write_atomic(into, serialize(merged))
+        click.echo(f"added {len(merged) - len(base)} triples to {into} ({len(merged)} in all)")
     if skipped:
         raise SystemExit(1)
+
+
+STORE_OPTION = click.option(
+    "--store",
+    type=click.Choice(STORES),
+    default="oxigraph",
+    show_default=True,
+    help="Oxigraph (fast) or rdflib's in-memory store.",
+)
+FORMAT_OPTION = click.option(
+    "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True
+)
 
 
 @main.command()
@@ -257,21 +292,86 @@ def explain(article: Path, published: dt.date | None, cues_only: bool) -> None:
 
 @main.command()
 @click.argument("graph_file", type=click.Path(path_type=Path))
-@click.argument("query")
-@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.argument("query", required=False)
+@click.option(
+    "--as-of",
+    callback=parse_day,
+    metavar="DATE",
+    help="Relations in effect on DATE: started on or before it and not ended.",
+)
+@click.option(
+    "--between",
+    nargs=2,
+    metavar="FIRST LAST",
+    help="Relations that started or ended between two dates (both included).",
+)
+@click.option(
+    "--reported-before",
+    callback=parse_day,
+    metavar="DATE",
+    help="Relations reported in articles issued on or before DATE.",
+)
+@FORMAT_OPTION
+@STORE_OPTION
 @user_errors
-def query(graph_file: Path, query: str, fmt: str) -> None:
-    """Run a SPARQL QUERY (inline text or a .rq file) over GRAPH_FILE.
+def query(
+    graph_file: Path,
+    query: str | None,
+    as_of: dt.date | None,
+    between: tuple[str, str] | None,
+    reported_before: dt.date | None,
+    fmt: str,
+    store: str,
+) -> None:
+    """Run a SPARQL QUERY (inline text or a .rq file) over GRAPH_FILE, or ask a date question.
 
-    The prefixes kg, kgr, rdf, rdfs, xsd, skos, prov, dcterms and schema are predeclared.
+    The prefixes kg, kgr, rdf, rdfs, owl, xsd, skos, prov, dcterms and schema are
+    predeclared. Without QUERY, --as-of, --between and --reported-before list the relations
+    that match all of them. A relation the text gave no time counts from its report date.
 
     Example: kg query out/graph.ttl 'SELECT ?s ?o WHERE { ?s kg:funds ?o }'
+
+    Example: kg query out/graph.ttl --as-of 2025-01-31 --format csv
     """
-    if query.endswith(".rq"):
-        if not Path(query).is_file():
-            raise KgError(f"{query}: no such query file")
-        query = Path(query).read_text(encoding="utf-8")
-    click.echo(format_table(run_query(load_graph(graph_file), query), format=fmt), nl=False)
+    days = tuple(parse_day(None, None, d) for d in between) if between else None
+    dated = as_of is not None or days is not None or reported_before is not None
+    if query is None and not dated:
+        raise click.UsageError("give a QUERY, or one of --as-of, --between, --reported-before")
+    if query is not None and dated:
+        raise click.UsageError("give either a QUERY or date options, not both")
+    graph = load_graph(graph_file, store=store)
+    if query is None:
+        table = select_statements(graph, as_of=as_of, between=days, reported_before=reported_before)
+    else:
+        table = run_query(graph, read_query(query))
+    click.echo(format_table(table, format=fmt), nl=False)
+
+
+def read_query(query: str) -> str:
+    """The query text: the argument itself, or the file it names when it ends in .rq."""
+    if not query.endswith(".rq"):
+        return query
+    if not Path(query).is_file():
+        raise KgError(f"{query}: no such query file")
+    return Path(query).read_text(encoding="utf-8")
+
+
+@main.command()
+@click.argument("graph_file", type=click.Path(path_type=Path))
+@click.argument("entity")
+@FORMAT_OPTION
+@STORE_OPTION
+@user_errors
+def timeline(graph_file: Path, entity: str, fmt: str, store: str) -> None:
+    """List ENTITY's relations in GRAPH_FILE in date order, with their sources.
+
+    ENTITY is a label (오픈AI, OpenAI) or an id (openai, kgr:openai). The date is when the
+    relation started, else when it ended, else when it was reported.
+
+    Example: kg timeline out/graph.ttl 오픈AI
+    """
+    table = timeline_table(load_graph(graph_file, store=store), entity)
+    click.echo(format_table(table, format=fmt), nl=False)
 
 
 @main.command()
@@ -292,19 +392,59 @@ def render(graph_file: Path, out: Path) -> None:
 @main.command()
 @click.argument("graph_file", type=click.Path(path_type=Path))
 @click.option(
-    "--format", "fmt", type=click.Choice(sorted(RDF_FORMATS)), default="ttl", show_default=True
+    "--format", "fmt", type=click.Choice(EXPORT_FORMATS), default="ttl", show_default=True
 )
 @click.option(
     "-o", "--out", type=click.Path(path_type=Path), help="File to write (default: stdout)."
 )
 @user_errors
 def export(graph_file: Path, fmt: str, out: Path | None) -> None:
-    """Convert GRAPH_FILE to another RDF format.
+    """Convert GRAPH_FILE to another RDF format, GraphML or GEXF (Gephi), or a statements CSV.
 
-    Example: kg export out/graph.ttl --format nt -o graph.nt
+    GraphML and GEXF have actors as nodes and one edge per statement with its relation and
+    time; the CSV has one row per statement with labels, dates, evidence and source.
+
+    Example: kg export out/graph.ttl --format gexf -o graph.gexf
     """
-    text = serialize(load_graph(graph_file), format=fmt)
+    text = export_graph(load_graph(graph_file, store="memory"), format=fmt)
     if out is None:
         click.echo(text, nl=False)
     else:
         write_atomic(out, text)
+
+
+@main.command()
+@click.argument("graph_file", type=click.Path(path_type=Path))
+@user_errors
+def validate(graph_file: Path) -> None:
+    """Check GRAPH_FILE against kg's SHACL shapes (ontology/shapes.ttl).
+
+    Prints each problem with its node, property and value; exits 1 on any violation
+    (warnings alone pass).
+
+    Example: kg validate out/graph.ttl
+    """
+    graph = load_graph(graph_file, store="memory")
+    result = validate_graph(graph)
+    for problem in result.violations:
+        click.echo(str(problem))
+    errors = sum(v.severity == "Violation" for v in result.violations)
+    if not result.conforms:
+        raise KgError(f"{graph_file} does not conform: {errors} violations")
+    click.echo(f"{graph_file} conforms ({len(graph)} triples)")
+
+
+@main.command()
+@click.argument("graph_file", type=click.Path(path_type=Path))
+@click.option("--top", default=10, show_default=True, help="How many actors to list.")
+@FORMAT_OPTION
+@STORE_OPTION
+@user_errors
+def stats(graph_file: Path, top: int, fmt: str, store: str) -> None:
+    """Count GRAPH_FILE's nodes by type and statements by relation and year; list the most
+    connected actors.
+
+    Example: kg stats out/graph.ttl --top 5
+    """
+    result = graph_stats(load_graph(graph_file, store=store), top=top)
+    click.echo(format_stats(result, format=fmt), nl=False)

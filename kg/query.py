@@ -5,14 +5,15 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from dataclasses import dataclass
-from pathlib import Path
+from typing import Any
 
 from pyparsing import ParseException
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, XSD
+from rdflib.namespace import DCTERMS, OWL, PROV, RDF, RDFS, SKOS, XSD
 
-from kg.errors import InputError, QueryError
+from kg.errors import KgError, QueryError
 from kg.vocab import KG, KGR, SCHEMA
 
 PREFIXES = {
@@ -20,33 +21,49 @@ PREFIXES = {
     "kgr": str(KGR),
     "rdf": str(RDF),
     "rdfs": str(RDFS),
+    "owl": str(OWL),
     "xsd": str(XSD),
     "skos": str(SKOS),
     "prov": str(PROV),
     "dcterms": str(DCTERMS),
     "schema": str(SCHEMA),
 }
-FORMATS = ("table", "csv", "json")
+FORMATS = ("table", "csv", "json", "markdown")
+NUMBERS = {
+    str(XSD.integer): int,
+    str(XSD.int): int,
+    str(XSD.long): int,
+    str(XSD.decimal): float,
+    str(XSD.double): float,
+    str(XSD.float): float,
+}
+OXIGRAPH_ERROR = re.compile(r"error at (\d+):(\d+): (.*)", re.S)
+
+Value = str | int | float | bool | None
 
 
 @dataclass(frozen=True)
 class Table:
-    """A query's answer: column names and rows of plain values (None where unbound)."""
+    """A query's answer: column names and rows of plain values (None where unbound).
+
+    IRIs are shortened with kg's prefixes (kgr:openai); numbers and booleans are Python
+    numbers and booleans; everything else, dates included, is text (2025-01-31).
+    """
 
     columns: tuple[str, ...]
-    rows: tuple[tuple[str | None, ...], ...]
+    rows: tuple[tuple[Value, ...], ...]
 
+    def records(self) -> list[dict[str, Value]]:
+        """The rows as dictionaries from column name to value."""
+        return [dict(zip(self.columns, row, strict=True)) for row in self.rows]
 
-def load_graph(path: Path) -> Graph:
-    """A graph from an RDF file; the format follows the file's suffix."""
-    if not path.is_file():
-        raise InputError(f"{path}: no such graph file")
-    graph = Graph()
-    try:
-        graph.parse(path)
-    except Exception as e:
-        raise InputError(f"{path}: not a readable RDF file ({e})") from e
-    return graph
+    def dataframe(self) -> Any:
+        """The rows as a pandas DataFrame (pandas is optional: pip install pandas)."""
+        try:
+            import pandas
+        except ImportError:
+            raise KgError("Table.dataframe needs pandas: pip install pandas") from None
+        return pandas.DataFrame(list(self.rows), columns=list(self.columns))
 
 
 def run_query(graph: Graph, query: str) -> Table:
@@ -54,11 +71,17 @@ def run_query(graph: Graph, query: str) -> Table:
     try:
         result = graph.query(query, initNs=PREFIXES)
     except ParseException as e:
-        raise QueryError(f"SPARQL syntax error at line {e.lineno}, column {e.col}: {e.msg}") from e
+        raise QueryError(syntax_error(e.lineno, e.col, e.msg)) from e
+    except SyntaxError as e:
+        found = OXIGRAPH_ERROR.match(str(e))
+        if found is None:
+            raise QueryError(f"SPARQL syntax error: {e}") from e
+        line, column, message = found.groups()
+        raise QueryError(syntax_error(int(line), int(column), message)) from e
     except Exception as e:
         raise QueryError(f"the query failed: {e}") from e
     if result.type == "ASK":
-        return Table(("ask",), ((str(bool(result.askAnswer)).lower(),),))
+        return Table(("ask",), ((bool(result.askAnswer),),))
     if result.type != "SELECT":
         raise QueryError("only SELECT and ASK queries are supported")
     columns = tuple(str(v) for v in result.vars)
@@ -66,8 +89,16 @@ def run_query(graph: Graph, query: str) -> Table:
     return Table(columns, rows)
 
 
-def plain(term: object) -> str | None:
-    """A term as text: IRIs shortened with kg's prefixes, literals as their value."""
+def syntax_error(line: int, column: int, message: str) -> str:
+    """A syntax error message that points at the place, shortened to its first line."""
+    first = message.strip().splitlines()[0] if message.strip() else "unexpected text"
+    if len(first) > 160:
+        first = first[:157] + "..."
+    return f"SPARQL syntax error at line {line}, column {column}: {first}"
+
+
+def plain(term: object) -> Value:
+    """A term as a plain value: IRIs shortened with kg's prefixes, literals as their value."""
     if term is None:
         return None
     if isinstance(term, URIRef):
@@ -76,24 +107,47 @@ def plain(term: object) -> str | None:
                 return f"{prefix}:{term[len(namespace) :]}"
         return str(term)
     if isinstance(term, Literal):
+        datatype = str(term.datatype) if term.datatype else None
+        if datatype == str(XSD.boolean):
+            return term.toPython() is True
+        if datatype in NUMBERS:
+            try:
+                return NUMBERS[datatype](term)
+            except ValueError:
+                return str(term)
         return str(term)
     return str(term)
 
 
+def cell(value: Value) -> str:
+    """A value as it appears in a table cell."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value).lower()
+    return str(value)
+
+
 def format_table(table: Table, *, format: str = "table") -> str:
-    """The answer as an aligned text table, CSV or JSON."""
+    """The answer as an aligned text table, CSV, JSON or a Markdown table."""
+    if format not in FORMATS:
+        raise KgError(f"unknown output format {format!r}; choose one of {', '.join(FORMATS)}")
     if format == "json":
-        records = [dict(zip(table.columns, row, strict=True)) for row in table.rows]
-        return json.dumps(records, ensure_ascii=False, indent=2) + "\n"
+        return json.dumps(table.records(), ensure_ascii=False, indent=2) + "\n"
+    cells = [[cell(v) for v in row] for row in table.rows]
     if format == "csv":
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(table.columns)
-        writer.writerows(["" if v is None else v for v in row] for row in table.rows)
+        writer.writerows(cells)
         return out.getvalue()
-    if format != "table":
-        raise InputError(f"unknown output format {format!r}; choose one of {', '.join(FORMATS)}")
-    cells = [list(table.columns)] + [["" if v is None else v for v in row] for row in table.rows]
+    if format == "markdown":
+        lines = ["| " + " | ".join(table.columns) + " |", "|" + "---|" * len(table.columns)]
+        for row in cells:
+            escaped = (c.replace("|", "\\|").replace("\n", " ") for c in row)
+            lines.append("| " + " | ".join(escaped) + " |")
+        return "\n".join(lines) + "\n"
+    cells = [list(table.columns), *cells]
     widths = [max(display_width(r[i]) for r in cells) for i in range(len(table.columns))]
     lines = []
     for n, row in enumerate(cells):
