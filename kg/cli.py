@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import logging
 import os
 from dataclasses import asdict
 from pathlib import Path
@@ -37,14 +38,20 @@ from kg.writer import GRAPH_FORMATS, write_build
 
 
 def user_errors(command):
-    """Turn a KgError raised by the library into click's clean error exit."""
+    """Turn an error into click's one-line exit 1; `kg --debug` shows the traceback instead."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
-        except KgError as e:
-            raise click.ClickException(str(e)) from e
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as e:
+            if click.get_current_context().find_root().params.get("debug"):
+                raise
+            message = str(e) if isinstance(e, KgError) else f"unexpected {type(e).__name__}: {e}"
+            hint = "" if isinstance(e, KgError) else " (kg --debug … shows the traceback)"
+            raise click.ClickException(" ".join(message.split()) + hint) from e
 
     return wrapper
 
@@ -61,8 +68,11 @@ def parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 
 @click.group()
 @click.version_option(package_name="kg")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="Show tracebacks, and log why articles failed.")
+def main(debug: bool) -> None:
     """kg: a temporal knowledge graph from Korean news."""
+    if debug:
+        logging.basicConfig(level=logging.DEBUG, format="%(name)s: %(message)s")
 
 
 @main.command()
@@ -170,7 +180,8 @@ def build(
     click.echo(f"statements {result.statements}")
     for relation in RELATIONS:
         click.echo(f"  {relation:<13}{result.relations[relation]}")
-    click.echo(f"warnings   {len(result.problems)}")
+    skipped = sum(p.skipped for p in result.problems)
+    click.echo(f"warnings   {len(result.problems)} ({skipped} inputs skipped)")
     if outdir is not None:
         click.echo(f"wrote {outdir}/{', '.join(result.files)}")
     if into is not None:
@@ -178,7 +189,7 @@ def build(
         merged = merge(base, result.graph)
         write_atomic(into, serialize(merged))
         click.echo(f"added {len(merged) - len(base)} triples to {into} ({len(merged)} in all)")
-    if any(p.skipped for p in result.problems):
+    if skipped:
         raise SystemExit(1)
 
 

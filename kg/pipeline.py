@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import chain, islice
@@ -38,6 +39,8 @@ TRUSTED_GUESS = 0.6
 CARRY = 2
 BATCH = 16
 WINDOW = 4
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -89,7 +92,8 @@ def build(
 ) -> Build:
     """Read articles from files and folders and extract their statements.
 
-    The options are those of `stream`; the whole result is kept in memory.
+    The options are those of `stream`; the whole result is kept in memory. An article that
+    cannot be read or analysed becomes a Problem naming it; the rest goes on.
     """
     documents: list[Document] = []
     statements: list[Statement] = []
@@ -168,6 +172,9 @@ def stream(
         ):
             yield from problems
             problems.clear()
+            if isinstance(statements, Problem):
+                yield statements
+                continue
             if store is not None:
                 store.put(document, statements)
             yield Extracted(document, statements)
@@ -212,10 +219,20 @@ def start_worker(gazetteer: Gazetteer, lexicon: Lexicon, *, kiwi: Kiwi | None = 
     )
 
 
-def extract_batch(documents: list[Document]) -> list[tuple[Statement, ...]]:
-    """The statements of each document, in a process set up by start_worker."""
-    resources = WORKER["resources"]
-    return [extract(document, resources) for document in documents]
+def extract_batch(documents: list[Document]) -> list[tuple[Statement, ...] | Problem]:
+    """The statements of each document, in a process set up by start_worker; a document
+    whose analysis fails gives a Problem instead."""
+    return [extract_or_problem(document, WORKER["resources"]) for document in documents]
+
+
+def extract_or_problem(document: Document, resources: Resources) -> tuple[Statement, ...] | Problem:
+    """The document's statements, or the Problem of why there are none."""
+    try:
+        return extract(document, resources)
+    except Exception as e:
+        log.debug("extracting %s failed", document.id, exc_info=True)
+        message = f"extraction failed ({type(e).__name__}: {e}); skipped"
+        return Problem(document.id, None, message, skipped=True)
 
 
 def date_from_text(document: Document) -> tuple[Document, Problem]:
