@@ -62,7 +62,7 @@ def bare_kiwi(path: Path) -> float:
 def kg_build(path: Path, out: Path, *, jobs: int, cache: bool) -> tuple[float, float]:
     """Seconds and peak resident MB (the largest process of the build) of one `kg build`."""
     args = [sys.executable, "-m", "kg", "build", str(path), "-o", str(out), "--jobs", str(jobs)]
-    args += ["--no-html"] + ([] if cache else ["--no-cache"])
+    args += ["--no-html"] + (["--cache", str(out / ".kg-cache")] if cache else [])
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     start = time.perf_counter()
     subprocess.run(args, env=env, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)

@@ -1,10 +1,10 @@
 """The build cache: each article's statements kept under a hash of the article and of
 everything that reads it, so a re-run analyses only new or changed articles.
 
-One SQLite file (OUT/.kg-cache/statements.sqlite). A record's key hashes the whole Document
-(text, id, dates, source) with a version key made from the gazetteer, the cue lexicon,
-kiwipiepy's version and kg's own source, so changing any of them misses the cache instead of
-giving stale statements.
+One SQLite file, statements.sqlite, in the folder given (`kg build --cache DIR`). A
+record's key hashes the whole Document (text, id, dates, source) with a version key made
+from the gazetteer, the cue lexicon, kiwipiepy's version and kg's own source, so changing
+any of them misses the cache instead of giving stale statements.
 """
 
 from __future__ import annotations
@@ -21,7 +21,6 @@ from kg.documents import Document
 from kg.gazetteer import Gazetteer
 from kg.relations import Lexicon, Statement
 
-CACHE_DIR = ".kg-cache"
 COMMIT_EVERY = 500
 
 

@@ -16,7 +16,6 @@ from pathlib import Path
 
 import click
 
-from kg.cache import CACHE_DIR
 from kg.documents import Document, read_articles
 from kg.errors import KgError
 from kg.explain import explain as explain_document
@@ -121,10 +120,10 @@ def main(debug: bool) -> None:
     help="Run the extraction on the Dask cluster at ADDRESS (tcp://host:8786).",
 )
 @click.option(
-    "--cache/--no-cache",
-    default=True,
-    show_default=True,
-    help="Keep each article's statements in OUT/.kg-cache and analyse only new or changed ones.",
+    "--cache",
+    type=click.Path(path_type=Path),
+    metavar="DIR",
+    help="Keep each article's statements in DIR; a re-run analyses only new or changed ones.",
 )
 @click.option(
     "--graph-format",
@@ -144,7 +143,7 @@ def build(
     gazetteers: tuple[Path, ...],
     jobs: int,
     cluster: str | None,
-    cache: bool,
+    cache: Path | None,
     graph_format: str,
     no_html: bool,
 ) -> None:
@@ -170,9 +169,10 @@ def build(
         gazetteer_files=gazetteers,
         jobs=jobs,
         cluster=cluster,
-        cache=outdir / CACHE_DIR if cache and outdir is not None else None,
+        cache=cache,
     )
-    result = write_build(items, outdir, graph_format=graph_format, html=not no_html)
+    render = None if no_html else render_html
+    result = write_build(items, outdir, graph_format=graph_format, render=render)
     for problem in result.problems:
         click.echo(f"warning: {problem}", err=True)
     click.echo(f"articles   {result.articles}")

@@ -1,9 +1,11 @@
 """A build's files written as its statements come: OUT/statements.jsonl line by line, then
-OUT/graph.ttl (or graph.nt) and OUT/graph.html, each replaced atomically.
+OUT/graph.ttl (or graph.nt) and OUT/graph.html.
 
+Every file goes to a temporary beside it first, and all are renamed into place only when
+all are whole, so a build that fails at any point leaves the previous outputs as they were.
 Turtle needs the whole graph in memory (rdflib sorts it into canonical, byte-stable
-Turtle). N-Triples is streamed too: each article's triples are written as it is read and
-only the entity triples seen so far are remembered, so memory stays flat however big the
+Turtle). N-Triples is streamed: each article's triples are written as it is read and only
+the entity triples seen so far are remembered, so memory stays flat however big the
 archive; its lines are in input order, not sorted, and no graph.html is drawn from it.
 """
 
@@ -13,19 +15,18 @@ import json
 import os
 import tempfile
 from collections import Counter
-from collections.abc import Iterable
-from contextlib import ExitStack
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 from rdflib import Graph
 
 from kg.documents import Problem
-from kg.export import serialize, statement_record, write_atomic
+from kg.export import serialize, statement_record
 from kg.graph import add_document, add_statement, new_graph
 from kg.pipeline import Extracted
 from kg.relations import Statement
-from kg.viewer import render_html
 from kg.vocab import KGR
 
 GRAPH_FORMATS = ("ttl", "nt")
@@ -45,6 +46,7 @@ class Written:
 
     @property
     def statements(self) -> int:
+        """How many statements the build made."""
         return sum(self.relations.values())
 
 
@@ -53,24 +55,22 @@ def write_build(
     outdir: Path | None,
     *,
     graph_format: str = "ttl",
-    html: bool = True,
+    render: Callable[..., str] | None = None,
 ) -> Written:
-    """Write a build's statements as they come, then its graph (and HTML view).
-
-    Without outdir nothing is written: the graph is only returned (for `kg build --into`).
-    """
-    if outdir is None:
-        return collect(items)
-    outdir.mkdir(parents=True, exist_ok=True)
-    graph = new_graph() if graph_format == "ttl" else None
+    """Write a build's statements as they come, then its graph and, given `render`
+    (kg.viewer.render_html), its HTML view. Without outdir nothing is written and the graph
+    is only returned (for `kg build --into`)."""
+    streamed = outdir is not None and graph_format == "nt"
+    graph = None if streamed else new_graph()
     problems: list[Problem] = []
     entities: set[str] = set()
     relations: Counter = Counter()
     articles = 0
     seen: set[str] = set()
-    with ExitStack() as stack:
-        jsonl = stack.enter_context(Spool(outdir / "statements.jsonl"))
-        triples = None if graph is not None else stack.enter_context(Spool(outdir / "graph.nt"))
+    files = Files(outdir)
+    try:
+        jsonl = files.open("statements.jsonl")
+        triples = files.open("graph.nt") if streamed else None
         for item in items:
             if isinstance(item, Problem):
                 problems.append(item)
@@ -91,33 +91,17 @@ def write_build(
                     if shared:
                         seen.add(line)
                     triples.write(line)
-    files = ["graph.nt" if graph is None else "graph.ttl", "statements.jsonl"]
-    if graph is not None:
-        write_atomic(outdir / "graph.ttl", serialize(graph))
-        if html:
-            write_atomic(outdir / "graph.html", render_html(graph, title="kg"))
-            files.append("graph.html")
-    return Written(articles, len(entities), relations, tuple(problems), tuple(files), graph)
-
-
-def collect(items: Iterable[Extracted | Problem]) -> Written:
-    """The graph and counts of a build, in memory."""
-    graph = new_graph()
-    problems: list[Problem] = []
-    entities: set[str] = set()
-    relations: Counter = Counter()
-    articles = 0
-    for item in items:
-        if isinstance(item, Problem):
-            problems.append(item)
-            continue
-        articles += 1
-        add_document(graph, item.document)
-        for statement in item.statements:
-            add_statement(graph, statement)
-            entities |= {statement.subject.id, statement.object.id}
-            relations[statement.predicate] += 1
-    return Written(articles, len(entities), relations, tuple(problems), (), graph)
+        if graph is not None:
+            files.open("graph.ttl").write(serialize(graph))
+            if render is not None:
+                files.open("graph.html").write(render(graph, title="kg"))
+        files.commit()
+    finally:
+        files.discard()
+    names = ("graph.nt" if streamed else "graph.ttl", "statements.jsonl")
+    if graph is not None and render is not None:
+        names += ("graph.html",)
+    return Written(articles, len(entities), relations, tuple(problems), names, graph)
 
 
 def statement_line(statement: Statement) -> str:
@@ -125,23 +109,43 @@ def statement_line(statement: Statement) -> str:
     return json.dumps(statement_record(statement), ensure_ascii=False) + "\n"
 
 
-class Spool:
-    """A file written through a temporary beside it and renamed into place on success."""
+class Files:
+    """Output files as temporaries beside their targets, renamed together by `commit`.
 
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    Without a folder, what is written is thrown away.
+    """
 
-    def __enter__(self):
-        fd, self.tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.")
-        self.file = os.fdopen(fd, "w", encoding="utf-8")
-        return self.file
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.open_files: dict[str, tuple[TextIO, str | None]] = {}
 
-    def __exit__(self, kind, error, trace) -> None:
-        if kind is None:
-            self.file.flush()
-            os.fsync(self.file.fileno())
-        self.file.close()
-        if kind is None:
-            os.replace(self.tmp, self.path)
-        else:
-            Path(self.tmp).unlink(missing_ok=True)
+    def open(self, name: str) -> TextIO:
+        if self.folder is None:
+            file = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+            self.open_files[name] = (file, None)
+            return file
+        self.folder.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{name}.", suffix=".tmp")
+        file = os.fdopen(fd, "w", encoding="utf-8")
+        self.open_files[name] = (file, tmp)
+        return file
+
+    def commit(self) -> None:
+        """Flush every file to disk, then rename each into place."""
+        for file, _ in self.open_files.values():
+            file.flush()
+            if self.folder is not None:
+                os.fsync(file.fileno())
+            file.close()
+        for name, (_, tmp) in self.open_files.items():
+            if tmp is not None:
+                os.replace(tmp, self.folder / name)
+        self.open_files.clear()
+
+    def discard(self) -> None:
+        """Close and delete whatever was not committed."""
+        for file, tmp in self.open_files.values():
+            file.close()
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
+        self.open_files.clear()

@@ -82,7 +82,7 @@ def test_a_new_gazetteer_or_lexicon_misses_the_cache(tmp_path, resources):
     other.close()
 
 
-def test_cli_build_keeps_its_cache_in_the_output_folder(tmp_path):
+def test_cli_build_with_a_cache_folder(tmp_path):
     from click.testing import CliRunner
 
     from kg.cli import main
@@ -90,10 +90,11 @@ def test_cli_build_keeps_its_cache_in_the_output_folder(tmp_path):
     path = tmp_path / "a.jsonl"
     write(path, ARTICLES)
     out = tmp_path / "out"
-    first = CliRunner().invoke(main, ["build", str(path), "-o", str(out)])
+    args = ["build", str(path), "-o", str(out), "--cache", str(tmp_path / "cache")]
+    first = CliRunner().invoke(main, args)
     assert first.exit_code == 0, first.output
-    assert (out / ".kg-cache" / "statements.sqlite").is_file()
+    assert (tmp_path / "cache" / "statements.sqlite").is_file()
     turtle = (out / "graph.ttl").read_bytes()
-    again = CliRunner().invoke(main, ["build", str(path), "-o", str(out)])
+    again = CliRunner().invoke(main, args)
     assert again.output == first.output
     assert (out / "graph.ttl").read_bytes() == turtle

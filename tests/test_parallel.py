@@ -54,7 +54,7 @@ def test_cli_jobs_writes_the_same_files(articles, tmp_path):
     from kg.cli import main
 
     for jobs in ("1", "2"):
-        args = ["build", str(articles), "-o", str(tmp_path / jobs), "--jobs", jobs, "--no-cache"]
+        args = ["build", str(articles), "-o", str(tmp_path / jobs), "--jobs", jobs]
         result = CliRunner().invoke(main, args)
         assert result.exit_code == 0, result.output
     for name in ("graph.ttl", "statements.jsonl", "graph.html"):
