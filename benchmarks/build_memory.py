@@ -1,0 +1,72 @@
+"""Memory of a build's outputs as the archive grows, apart from the analyser.
+
+Extracts a small generated corpus once, then replays its statements under new article ids
+to N articles through kg.writer.write_build, and prints the peak resident memory the
+writing added, for streamed N-Triples and for in-memory Turtle. Kiwi itself adds a
+constant (about 550 MB per process that analyses).
+
+    python benchmarks/build_memory.py --articles 100000 --graph-format nt
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import importlib.util
+import json
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from kg.pipeline import Extracted, build
+from kg.writer import write_build
+
+HERE = Path(__file__).resolve().parent
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=100_000)
+    parser.add_argument("--sample", type=int, default=40)
+    parser.add_argument("--graph-format", choices=("nt", "ttl"), default="nt")
+    args = parser.parse_args()
+    spec = importlib.util.spec_from_file_location("corpus", HERE / "corpus.py")
+    corpus = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(corpus)
+    work = Path(tempfile.mkdtemp(prefix="kg-mem-"))
+    sample = work / "sample.jsonl"
+    with open(sample, "w", encoding="utf-8") as f:
+        for record in corpus.generate(args.sample, seed=1):
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    result = build([sample])
+    pairs = [(d, tuple(s for s in result.statements if s.doc == d.id)) for d in result.documents]
+
+    def replay():
+        for i in range(args.articles):
+            document, statements = pairs[i % len(pairs)]
+            name = f"{document.id}-{i}"
+            yield Extracted(
+                dataclasses.replace(document, id=name),
+                tuple(dataclasses.replace(s, doc=name) for s in statements),
+            )
+
+    base = peak_mb()
+    start = time.perf_counter()
+    written = write_build(replay(), work / "out", graph_format=args.graph_format)
+    seconds = time.perf_counter() - start
+    size = sum(p.stat().st_size for p in (work / "out").iterdir()) / 2**20
+    print(
+        f"{args.articles} articles, {written.statements} statements, --graph-format "
+        f"{args.graph_format}: {seconds:.1f} s, peak {peak_mb():,.0f} MB "
+        f"(analyser and sample {base:,.0f} MB; writing added {peak_mb() - base:,.0f} MB), "
+        f"outputs {size:,.0f} MB in {work / 'out'}"
+    )
+
+
+if __name__ == "__main__":
+    main()
