@@ -148,7 +148,7 @@ def follow(
         elif event is not None and open_side(event) and continues(tokens, first, last, words):
             if side_of(reading, context, words) in {"missing", side_missing(event)}:
                 done = complete(reading, event, taking_part(event, context), context)
-            live[reading.kind] = replace(event, sentence=index)
+            live[reading.kind] = restated(event, from_half(reading, context), index)
         elif stating(readings, reading.kind):
             pass
         elif (half := from_half(reading, context)) is not None:
@@ -243,6 +243,19 @@ def from_half(reading: Reading, context: Context) -> Event | None:
         context.index,
         evidence_of(context, reading.cue),
     )
+
+
+def restated(event: Event, again: Event | None, index: int) -> Event:
+    """The event spoken of again in sentence `index`; a restatement that names the same
+    side and gives a time dates it (미 국방부는 6일 명단에 기업들을 추가했다 after a headline)."""
+    if (
+        again is not None
+        and again.time is not None
+        and event.time is None
+        and (again.agents, again.patients) == (event.agents, event.patients)
+    ):
+        return replace(event, sentence=index, time=again.time)
+    return replace(event, sentence=index)
 
 
 def open_side(event: Event) -> bool:
@@ -433,7 +446,7 @@ def forward(mention: Mention, context: Context) -> list[Mention]:
 def joined(left: Mention, right: Mention, tokens: tuple[Token, ...]) -> bool:
     """Whether only list material (nouns, 와/과, commas, brackets) separates two mentions."""
     gap = tokens[left.last + 1 : right.first]
-    return len(gap) <= 8 and all(
+    return len(gap) <= 12 and all(
         t.tag in LIST_TAGS or (t.tag == "JKB" and t.form in {"와", "과"}) for t in gap
     )
 
