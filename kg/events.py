@@ -154,6 +154,8 @@ def follow(
         elif (half := from_half(reading, context)) is not None:
             done = complete(reading, half, listed_after(half, context, words), context)
             live[reading.kind] = half
+        else:
+            live.pop(reading.kind, None)
         out.append(done or reading)
         if done is not None:
             completed.add(reading.kind)
