@@ -65,7 +65,10 @@ def test_investors_named_by_a_relational_noun_fund_the_round(resources):
 
 
 def test_taking_part_alone_continues_the_sentence_before(resources):
-    text = "인공지능 스타트업 노바랩스는 지난 3일 시리즈 A 투자를 유치했다. 네이버와 카카오가 참여했다."
+    text = (
+        "인공지능 스타트업 노바랩스는 지난 3일 시리즈 A 투자를 유치했다. "
+        "네이버와 카카오가 참여했다."
+    )
     found = extract(document(text), resources)
     assert triples(found, "funds") == {
         ("네이버", "funds", "노바랩스"),
