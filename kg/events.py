@@ -14,11 +14,13 @@ kind: its agents and patients as a statement or a half-read cue (`Reading.half`)
 its time, modality and sentence. A later cue of the same kind that made no statement, in a
 sentence that continues the event (이번/해당 + the cue noun; a 에는/로는 topic on the cue noun;
 참여, 가세, 합류, 추가, 이름을 올리다), gives the event's missing side the actors the sentence
-lists; 참여/가세/합류 alone continue an event of the sentence just before. An event older than
-REACH sentences is forgotten, and a new event of the kind replaces the old one, so its
-participants are never inherited. Completed statements are less sure than direct ones and
-take the event's time when their own sentence gives none. The words are data:
-ontology/events.tsv.
+lists; 참여/가세/합류 alone continue an event of the sentence just before. Those who take part
+(참여, 가세) or are named by a relational noun (투자자로는) join the agents, so they complete
+only an event whose agent is missing. An event older than REACH sentences is forgotten, and
+a cue of the kind that neither continues it nor makes statements ends it (a new half-read
+event replaces it), so a different event never inherits its participants. Completed
+statements are less sure than direct ones and take the event's time when their own sentence
+gives none. The words are data: ontology/events.tsv.
 """
 
 from __future__ import annotations
@@ -159,21 +161,26 @@ def follow(
         out.append(done or reading)
         if done is not None:
             completed.add(reading.kind)
-    if any(t.form in words.joins or named(tokens, k) for k, t in enumerate(tokens)):
+    k = next((k for k, t in enumerate(tokens) if t.form in words.joins or named(tokens, k)), None)
+    if k is not None:
+        context = Context(sentence, tokens, actors, times, k, k, index, doc, lexicon)
+        kinds = {r.kind for r in readings}
         for event in list(live.values()):
-            if event.sentence != index - 1 or event.kind in completed or not open_side(event):
-                continue
-            if side_missing(event) != "agent" or any(r.kind == event.kind for r in readings):
-                continue
-            k = next(k for k, t in enumerate(tokens) if t.form in words.joins or named(tokens, k))
-            context = Context(sentence, tokens, actors, times, k, k, index, doc, lexicon)
-            word = sentence.text[tokens[k].start - sentence.start : tokens[k].end - sentence.start]
-            empty = Reading(word, event.kind, tokens[k].start, (), ())
-            done = complete(empty, event, taking_part(event, context), context)
-            if done is not None:
-                out.append(done)
-                live[event.kind] = replace(event, sentence=index)
+            if event.sentence == index - 1 and event.kind not in kinds and not event.agents:
+                done = taking_part_alone(event, context)
+                if done is not None:
+                    out.append(done)
+                    live[event.kind] = replace(event, sentence=index)
     return tuple(out), Memory(tuple(live.values()), pair)
+
+
+def taking_part_alone(event: Event, context: Context) -> Reading | None:
+    """A sentence with no cue of the event's kind whose verb says who took part (B와 C가
+    참여했다): a reading of that verb, completing the event of the sentence before."""
+    sentence, token = context.sentence, context.tokens[context.first]
+    word = sentence.text[token.start - sentence.start : token.end - sentence.start]
+    empty = Reading(word, event.kind, token.start, (), ())
+    return complete(empty, event, taking_part(event, context), context)
 
 
 @dataclass(frozen=True)
