@@ -148,9 +148,7 @@ def follow(
             done = complete_pair(reading, pair, context)
             pair = replace(pair, sentence=index)
         elif event is not None and open_side(event) and continues(tokens, first, last, words):
-            if side_of(reading, context, words) in {"missing", side_missing(event)}:
-                done = complete(reading, event, taking_part(event, context), context)
-            live[reading.kind] = restated(event, from_half(reading, context), index)
+            done, live[reading.kind] = continued(reading, event, context, words)
         elif stating(readings, reading.kind):
             pass
         elif (half := from_half(reading, context)) is not None:
@@ -254,12 +252,36 @@ def from_half(reading: Reading, context: Context) -> Event | None:
     )
 
 
-def restated(event: Event, again: Event | None, index: int) -> Event:
+def continued(
+    reading: Reading, event: Event, context: Context, words: Words
+) -> tuple[Reading | None, Event]:
+    """A cue that continues the event: the reading completed, and the event as it now is.
+
+    An actor the cue found itself keeps its side: on the missing side it completes the
+    event, on the known side it restates it; anywhere else it starts another event.
+    """
+    half = from_half(reading, context)
+    if half is None:
+        side = side_of(reading, context, words)
+        done = None
+        if side in {"missing", side_missing(event)}:
+            done = complete(reading, event, taking_part(event, context), context)
+        return done, replace(event, sentence=context.index)
+    fillers = half.agents if side_missing(event) == "agent" else half.patients
+    if fillers:
+        done = complete(reading, event, [], context, fillers=fillers)
+        return done, replace(event, sentence=context.index)
+    known = {e.id for e in event.agents + event.patients}
+    if {e.id for e in half.agents + half.patients} <= known:
+        return None, restated(event, half, context.index)
+    return complete(reading, half, listed_after(half, context, words), context), half
+
+
+def restated(event: Event, again: Event, index: int) -> Event:
     """The event spoken of again in sentence `index`; a restatement that names the same
     side and gives a time dates it (미 국방부는 6일 명단에 기업들을 추가했다 after a headline)."""
     if (
-        again is not None
-        and again.time is not None
+        again.time is not None
         and event.time is None
         and (again.agents, again.patients) == (event.agents, event.patients)
     ):
@@ -338,6 +360,8 @@ def complete(
         for patient in patients
         if agent.id != patient.id
     )
+    if not statements:
+        return None
     where = "this sentence" if distance == 0 else f"{distance} sentence(s) before"
     note = f"completed from the {event.kind} event of {where}"
     return replace(reading, statements=statements, notes=(*reading.notes, note))

@@ -163,3 +163,14 @@ def test_explain_says_where_a_completion_came_from(resources):
     out = explain(document(text), resources)
     assert "→ 삼성전자 funds 노바랩스" in out
     assert "completed from the funds event of 1 sentence(s) before" in out
+
+
+def test_another_company_on_the_same_list_the_same_day(resources):
+    text = (
+        "미국 상무부는 15일 중국 AI 기업 여러 곳을 거래 제한 명단에 올렸다. "
+        "같은 날 반도체 업체 SMIC도 해당 명단에 올랐다."
+    )
+    found = extract(document(text), resources)
+    assert ("SMIC", "sanctionedBy", "미국 상무부") in triples(found, "sanctionedBy")
+    smic = next(s for s in found if s.subject.ko == "SMIC")
+    assert smic.time is not None and smic.time.value == "2025-03-15"
