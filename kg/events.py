@@ -431,19 +431,25 @@ def taking_part(event: Event, context: Context) -> list[Mention]:
 
 
 def listed_after(event: Event, context: Context, words: Words) -> list[Mention]:
-    """In a headline without a verb ending (美상무부, 명단에 A·B 등 추가), the list after the
-    cue when a verb noun of taking part follows it."""
-    if any(t.tag == "EF" for t in context.tokens):
+    """In a headline without a verb ending, the list the cue adds: after the cue when a verb
+    noun of taking part follows the list (美상무부, 명단에 A·B 등 추가), or just before the
+    cue when one follows the cue (美상무부, 중국 A 수출통제 명단에 추가)."""
+    tokens = context.tokens
+    if any(t.tag == "EF" for t in tokens):
         return []
     known = {e.id for e in event.agents + event.patients}
+    joining = words.joins | words.listed
     after = [m for m in context.actors if m.first > context.last and m.entity.id not in known]
-    if not after:
+    if after:
+        group = forward(after[0], context)
+        tail = tokens[group[-1].last + 1 : group[-1].last + 4]
+        return group if any(t.form in joining for t in tail) else []
+    before = [m for m in context.actors if m.last < context.first]
+    tail = tokens[context.last + 1 : context.last + 4]
+    if not before or before[-1].entity.id in known or not any(t.form in joining for t in tail):
         return []
-    group = forward(after[0], context)
-    tail = context.tokens[group[-1].last + 1 : group[-1].last + 4]
-    if not any(t.form in words.joins | words.listed for t in tail):
-        return []
-    return group
+    between = tokens[before[-1].last + 1 : context.first]
+    return members(before[-1], context) if all(t.tag in NOMINAL for t in between) else []
 
 
 def members(mention: Mention, context: Context) -> list[Mention]:

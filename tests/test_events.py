@@ -174,3 +174,9 @@ def test_another_company_on_the_same_list_the_same_day(resources):
     assert ("SMIC", "sanctionedBy", "미국 상무부") in triples(found, "sanctionedBy")
     smic = next(s for s in found if s.subject.ko == "SMIC")
     assert smic.time is not None and smic.time.value == "2025-03-15"
+
+
+def test_a_headline_names_whom_it_adds_before_the_list_word(resources):
+    text = "美 상무부, 中 반도체 업체 SMIC 수출통제 명단에 추가\n\n관련 내용은 아래와 같다."
+    found = extract(document(text), resources)
+    assert triples(found, "sanctionedBy") == {("SMIC", "sanctionedBy", "미국 상무부")}
