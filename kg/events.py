@@ -149,6 +149,10 @@ def follow(
             pair = replace(pair, sentence=index)
         elif event is not None and open_side(event) and continues(tokens, first, last, words):
             done, live[reading.kind] = continued(reading, event, context, words)
+        elif event is not None and joins_group(event, tokens, words):
+            group = replace(event, agents=unique(event.agents + event.patients), patients=())
+            done = complete(reading, group, taking_part(group, context), context)
+            live[reading.kind] = replace(event, sentence=index)
         elif stating(readings, reading.kind):
             pass
         elif (half := from_half(reading, context)) is not None:
@@ -287,6 +291,16 @@ def restated(event: Event, again: Event, index: int) -> Event:
     ):
         return replace(event, sentence=index, time=again.time)
     return replace(event, sentence=index)
+
+
+def joins_group(event: Event, tokens: tuple[Token, ...], words: Words) -> bool:
+    """Whether the sentence has someone join a symmetric event whose two sides are known
+    (A와 B가 동맹을 맺었다. 이번 동맹에는 C도 합류했다): C partners with both."""
+    return (
+        event.kind in SYMMETRIC
+        and bool(event.agents and event.patients)
+        and any(t.form in words.joins for t in tokens)
+    )
 
 
 def open_side(event: Event) -> bool:

@@ -180,3 +180,21 @@ def test_a_headline_names_whom_it_adds_before_the_list_word(resources):
     text = "美 상무부, 中 반도체 업체 SMIC 수출통제 명단에 추가\n\n관련 내용은 아래와 같다."
     found = extract(document(text), resources)
     assert triples(found, "sanctionedBy") == {("SMIC", "sanctionedBy", "미국 상무부")}
+
+
+def test_a_newcomer_joins_both_partners_of_an_alliance(resources):
+    text = (
+        "삼성전자와 네이버는 지난 5일 AI 반도체 동맹을 결성했다. 이번 동맹에는 카카오도 합류했다."
+    )
+    pairs = {frozenset((s, o)) for s, _, o in triples(extract(document(text), resources))}
+    assert frozenset(("카카오", "삼성전자")) in pairs
+    assert frozenset(("카카오", "네이버")) in pairs
+
+
+def test_an_outsider_commenting_on_an_alliance_does_not_join_it(resources):
+    text = (
+        "삼성전자와 네이버는 지난 5일 AI 반도체 동맹을 결성했다. "
+        "이번 동맹에 대해 카카오는 우려를 나타냈다."
+    )
+    pairs = {frozenset((s, o)) for s, _, o in triples(extract(document(text), resources))}
+    assert not any("카카오" in pair for pair in pairs)
