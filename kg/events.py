@@ -60,6 +60,7 @@ class Words:
     determiners: frozenset[str]
     joins: frozenset[str]
     listed: frozenset[str]
+    removed: frozenset[str]
     pairs: frozenset[str]
     pair_heads: frozenset[str]
 
@@ -98,6 +99,7 @@ def load_event_words() -> Words:
         determiners=frozenset(kinds["determiner"]),
         joins=frozenset(kinds["join"]),
         listed=frozenset(kinds["listed"]),
+        removed=frozenset(kinds["removed"]),
         pairs=frozenset(kinds["pair"]),
         pair_heads=frozenset(kinds["pair-head"]),
     )
@@ -354,6 +356,8 @@ def complete(
     modality = modality_after(context.tokens, context.last, context.lexicon)
     if modality == "asserted":
         modality = event.modality
+    if any(t.form in load_event_words().removed for t in context.tokens[context.last + 1 :]):
+        modality = "negated"
     distance = context.index - event.sentence
     score = round(CONFIDENCE - 0.05 * max(distance - 1, 0) - 0.05 * (len(fillers) > 1), 2)
     evidence = (evidence_of(context, reading.cue),)

@@ -198,3 +198,15 @@ def test_an_outsider_commenting_on_an_alliance_does_not_join_it(resources):
     )
     pairs = {frozenset((s, o)) for s, _, o in triples(extract(document(text), resources))}
     assert not any("카카오" in pair for pair in pairs)
+
+
+def test_companies_taken_off_the_list_are_not_sanctioned(resources):
+    text = (
+        "미국 상무부는 12일 수출 통제 명단에 중국 기업 여러 곳을 추가했다. "
+        "다만 이번 명단에서 텐센트와 SMIC는 제외됐다."
+    )
+    found = extract(document(text), resources)
+    assert not any(
+        s.predicate == "sanctionedBy" and s.modality != "negated" and s.subject.ko == "텐센트"
+        for s in found
+    )
