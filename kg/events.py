@@ -399,7 +399,7 @@ def continues(tokens: tuple[Token, ...], first: int, last: int, words: Words) ->
     before = tokens[first - 1].form if first > 0 else ""
     if first > 1 and tokens[first - 1].tag == "ETM":
         before = tokens[first - 2].form + tokens[first - 1].form
-    if before in words.determiners and (first < 1 or tokens[first - 1].tag != "VCP"):
+    if before in words.determiners and tokens[first - 1].tag != "VCP":
         return True
     after = tokens[last + 1 : last + 3]
     if len(after) == 2 and after[0].tag == "JKB" and after[1].tag == "JX":
