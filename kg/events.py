@@ -418,22 +418,23 @@ def named(tokens: tuple[Token, ...], k: int) -> bool:
 
 
 def pair_subject(tokens: tuple[Token, ...], first: int, words: Words) -> bool:
-    """Whether the cue's clause has 양사/양국/두 회사 as its subject."""
-    for k in range(first - 1, 0, -1):
+    """Whether the cue's clause has the pair as its subject (양사는, 두 회사가) or says
+    what is between them (양사 간 경쟁)."""
+    for k in range(first - 1, -1, -1):
         token = tokens[k]
         if token.tag in {"EF", "SF"}:
             return False
-        if not is_subject_particle(token):
+        after = tokens[k + 1] if k + 1 < first else None
+        if after is None or not (is_subject_particle(after) or after.form in {"간", "사이"}):
             continue
-        noun, det = tokens[k - 1], tokens[k - 2] if k > 1 else None
-        if noun.form in words.pairs:
-            return True
-        return (
+        det = tokens[k - 1] if k > 0 else None
+        if token.form in words.pairs or (
             det is not None
             and det.form in {"양", "두"}
             and det.tag == "MM"
-            and noun.form in words.pair_heads
-        )
+            and token.form in words.pair_heads
+        ):
+            return True
     return False
 
 

@@ -210,3 +210,14 @@ def test_companies_taken_off_the_list_are_not_sanctioned(resources):
         s.predicate == "sanctionedBy" and s.modality != "negated" and s.subject.ko == "텐센트"
         for s in found
     )
+
+
+def test_what_lies_between_the_pair(resources):
+    text = (
+        "네이버는 지난해 카카오와 AI 연구 협력을 시작했다. "
+        "그러나 최근 양사 간 경쟁이 다시 치열해지고 있다."
+    )
+    found = extract(document(text), resources)
+    assert {frozenset((s, o)) for s, _, o in triples(found, "competesWith")} == {
+        frozenset(("네이버", "카카오"))
+    }
