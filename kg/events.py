@@ -151,9 +151,8 @@ def follow(
             pair = replace(pair, sentence=index)
         elif event is not None and open_side(event) and continues(tokens, first, last, words):
             done, live[reading.kind] = continued(reading, event, context, words)
-        elif event is not None and joins_group(event, tokens, words):
-            group = replace(event, agents=unique(event.agents + event.patients), patients=())
-            done = complete(reading, group, taking_part(group, context), context)
+        elif event is not None and joins_known(event, tokens, words):
+            done = with_newcomers(reading, event, context)
             live[reading.kind] = replace(event, sentence=index)
         elif stating(readings, reading.kind):
             pass
@@ -295,14 +294,22 @@ def restated(event: Event, again: Event, index: int) -> Event:
     return replace(event, sentence=index)
 
 
-def joins_group(event: Event, tokens: tuple[Token, ...], words: Words) -> bool:
-    """Whether the sentence has someone join a symmetric event whose two sides are known
-    (A와 B가 동맹을 맺었다. 이번 동맹에는 C도 합류했다): C partners with both."""
-    return (
-        event.kind in SYMMETRIC
-        and bool(event.agents and event.patients)
-        and any(t.form in words.joins for t in tokens)
-    )
+def joins_known(event: Event, tokens: tuple[Token, ...], words: Words) -> bool:
+    """Whether the sentence has someone join (참여, 합류) an event whose two sides are known."""
+    return bool(event.agents and event.patients) and any(t.form in words.joins for t in tokens)
+
+
+def with_newcomers(reading: Reading, event: Event, context: Context) -> Reading | None:
+    """The reading completed with those who join an event whose two sides are known: they
+    partner with both sides of a symmetric one (A와 B가 동맹을 맺었다. 이번 동맹에는 C도
+    합류했다) and act beside the agents of a directed one (A는 B에 투자했다. 이번 투자에는
+    C도 참여했다 → C funds B)."""
+    participants = taking_part(event, context)
+    if event.kind in SYMMETRIC:
+        base = replace(event, agents=unique(event.agents + event.patients), patients=())
+    else:
+        base = replace(event, agents=())
+    return complete(reading, base, participants, context)
 
 
 def open_side(event: Event) -> bool:

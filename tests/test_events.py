@@ -221,3 +221,20 @@ def test_what_lies_between_the_pair(resources):
     assert {frozenset((s, o)) for s, _, o in triples(found, "competesWith")} == {
         frozenset(("네이버", "카카오"))
     }
+
+
+def test_a_newcomer_acts_beside_the_agent_of_a_directed_event(resources):
+    text = "엔비디아는 지난 2일 xAI에 20억 달러를 투자했다. 이번 투자에는 AMD도 참여했다."
+    found = extract(document(text), resources)
+    assert triples(found, "funds") == {("엔비디아", "funds", "xAI"), ("AMD", "funds", "xAI")}
+
+
+def test_a_country_joining_a_sanction_sanctions_its_target(resources):
+    text = "미국은 지난 3일 화웨이를 제재했다. 이번 제재에는 영국도 곧바로 동참했다."
+    found = extract(document(text), resources)
+    assert ("화웨이", "sanctionedBy", "영국") in triples(found, "sanctionedBy")
+
+
+def test_taking_part_in_something_else_does_not_join_a_complete_event(resources):
+    text = "엔비디아는 지난 2일 xAI에 20억 달러를 투자했다. 인텔도 새 표준 연합에 참여했다."
+    assert triples(extract(document(text), resources), "funds") == {("엔비디아", "funds", "xAI")}
