@@ -20,6 +20,7 @@ from rdflib import Graph
 from kg.analysis import Sentence, analyse, load_analyser
 from kg.cache import Cache, version_key
 from kg.documents import Document, Problem, read_articles
+from kg.events import Memory, follow
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.graph import build_graph
 from kg.mentions import Mention, find_mentions, resolve_mentions
@@ -261,7 +262,8 @@ def explain_readings(
     """Per sentence: its mentions, statements and the reading of each cue.
 
     A sentence that leaves its subject out takes the subject of the sentences before it
-    (next_topic), for at most CARRY sentences.
+    (next_topic), for at most CARRY sentences. A cue that continues an event of the
+    sentences before takes the event's missing side from it (kg.events.follow).
     """
     sentences = analyse(document.text, document.body, resources.kiwi)
     times = find_times(body_only(document), published=document.published)
@@ -270,9 +272,20 @@ def explain_readings(
     )
     topic: tuple[Mention, ...] = ()
     age = 0
-    for sentence, mentions in zip(sentences, found, strict=True):
+    memory = Memory()
+    for index, (sentence, mentions) in enumerate(zip(sentences, found, strict=True)):
         readings = read_sentence(
             sentence, mentions, times, doc=document.id, lexicon=resources.lexicon, topic=topic
+        )
+        readings, memory = follow(
+            memory,
+            sentence,
+            mentions,
+            readings,
+            times,
+            index=index,
+            doc=document.id,
+            lexicon=resources.lexicon,
         )
         statements = tuple(s for reading in readings for s in reading.statements)
         yield sentence, mentions, statements, readings
