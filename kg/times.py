@@ -36,7 +36,7 @@ import datetime
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from korean_datetime import (
     Ambiguity,
@@ -119,7 +119,29 @@ def _lexicon() -> _Lexicon:
 
 @cache
 def _parser(cycle: Cycle) -> TemporalParser:
-    return TemporalParser(ParseOptions(cycle=cycle, vague=True))
+    parser = TemporalParser(ParseOptions(cycle=cycle, vague=True))
+    parser._scanner = _shared_scan(parser._scanner)
+    return parser
+
+
+@cache
+def _shared_scan(scanner: object) -> _ScanOnce:
+    return _ScanOnce(scanner)
+
+
+class _ScanOnce:
+    """korean-datetime's scanner, remembering the lines it scanned.
+
+    Scanning is most of the library's cost and does not depend on the cycle, so the four
+    cycle parsers (and the second probe date) share one scan of each line. The attribute
+    replaced is private; korean-datetime is pinned to the version this was written for.
+    """
+
+    def __init__(self, scanner: object) -> None:
+        self._scan = lru_cache(maxsize=256)(lambda text: tuple(scanner.scan(text)))
+
+    def scan(self, text: str) -> list:
+        return list(self._scan(text))
 
 
 # Two far-apart reference days: an expression that resolves the same against both is absolute.
@@ -210,13 +232,16 @@ def _line_times(line: str, anchor: datetime.date | None) -> list[Timex | _Anapho
     """Timexes of one line, in line offsets; anaphors come back unresolved, in order."""
     ref = anchor or _PROBE_A
     base = _parser(Cycle.NEAREST).parse_all(line, now=ref)
-    by_cycle = {
-        cycle: {r.span: r for r in _parser(cycle).parse_all(line, now=ref)}
-        for cycle in (Cycle.PAST, Cycle.FUTURE, Cycle.CURRENT)
-    }
-    other = (
-        {} if anchor else {r.span: r for r in _parser(Cycle.NEAREST).parse_all(line, now=_PROBE_B)}
-    )
+    if base:
+        by_cycle = {
+            cycle: {r.span: r for r in _parser(cycle).parse_all(line, now=ref)}
+            for cycle in (Cycle.PAST, Cycle.FUTURE, Cycle.CURRENT)
+        }
+        other = (
+            {}
+            if anchor
+            else {r.span: r for r in _parser(Cycle.NEAREST).parse_all(line, now=_PROBE_B)}
+        )
     items: list[Timex | _Anaphor] = []
     taken: list[tuple[int, int]] = []
     for index, result in enumerate(base):
