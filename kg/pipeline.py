@@ -20,7 +20,6 @@ from rdflib import Graph
 from kg.analysis import Sentence, analyse, load_analyser
 from kg.cache import Cache, version_key
 from kg.documents import Document, Problem, read_articles
-from kg.events import Memory, follow
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.graph import build_graph
 from kg.mentions import Mention, find_mentions, resolve_mentions
@@ -262,8 +261,7 @@ def explain_readings(
     """Per sentence: its mentions, statements and the reading of each cue.
 
     A sentence that leaves its subject out takes the subject of the sentences before it
-    (next_topic), for at most CARRY sentences. A cue that continues an event of the
-    sentences before takes the event's missing side from it (kg.events.follow).
+    (next_topic), for at most CARRY sentences.
     """
     sentences = analyse(document.text, document.body, resources.kiwi)
     times = find_times(body_only(document), published=document.published)
@@ -272,20 +270,9 @@ def explain_readings(
     )
     topic: tuple[Mention, ...] = ()
     age = 0
-    memory = Memory()
-    for index, (sentence, mentions) in enumerate(zip(sentences, found, strict=True)):
+    for sentence, mentions in zip(sentences, found, strict=True):
         readings = read_sentence(
             sentence, mentions, times, doc=document.id, lexicon=resources.lexicon, topic=topic
-        )
-        readings, memory = follow(
-            memory,
-            sentence,
-            mentions,
-            readings,
-            times,
-            index=index,
-            doc=document.id,
-            lexicon=resources.lexicon,
         )
         statements = tuple(s for reading in readings for s in reading.statements)
         yield sentence, mentions, statements, readings

@@ -113,18 +113,13 @@ class Statement:
 
 @dataclass(frozen=True)
 class Reading:
-    """What the reader made of one cue: the statements, or why it made none.
-
-    `half` is the (agent, patient) pair when only one side was found in the sentence itself
-    (the other is None): kg/events.py completes it from a neighbouring sentence.
-    """
+    """What the reader made of one cue: the statements, or why it made none."""
 
     cue: str
     kind: str
     start: int
     statements: tuple[Statement, ...]
     notes: tuple[str, ...]
-    half: tuple[Mention | None, Mention | None] = (None, None)
 
 
 @dataclass(frozen=True)
@@ -134,7 +129,6 @@ class Roles:
     pairs: tuple[tuple[Mention, Mention], ...]
     how: str
     notes: tuple[str, ...] = ()
-    half: tuple[Mention | None, Mention | None] = (None, None)
 
 
 @cache
@@ -265,8 +259,7 @@ def read_cue(
                 speaker=speaker.entity if speaker is not None else None,
             )
         )
-    half = roles.half if not statements and roles.how != "topic" else (None, None)
-    return Reading(cue_word, cue.kind, tokens[first].start, tuple(statements), tuple(notes), half)
+    return Reading(cue_word, cue.kind, tokens[first].start, tuple(statements), tuple(notes))
 
 
 def confidence(
@@ -513,8 +506,7 @@ def arguments(
         if inner is None and how != "subject":
             patient = None
         if patient is None:
-            note = f"{genitive.text}의 {cue.lemmas[0]}: no patient"
-            return Roles((), "genitive", (*notes, note), (genitive, None))
+            return Roles((), "genitive", (*notes, f"{genitive.text}의 {cue.lemmas[0]}: no patient"))
         return Roles(pairs(agent, patient, actors), "genitive", notes)
     if main is None:
         return Roles((), how, (*notes, "no agent: no subject and nothing carried"))
@@ -522,14 +514,11 @@ def arguments(
     if passive:
         agent = nearest(others, {"from", "by", "of"})
         if agent is None:
-            return Roles(
-                (), how, (*notes, "passive without a 로부터/에 의해/의 agent"), (None, main)
-            )
+            return Roles((), how, (*notes, "passive without a 로부터/에 의해/의 agent"))
         return Roles(pairs(agent, main, actors), how, notes)
     patient = nearest(others, {"object", "to", "of"})
     if patient is None:
-        note = "no patient: no 을/를, 에 or 의 actor before the cue"
-        return Roles((), how, (*notes, note), (main, None))
+        return Roles((), how, (*notes, "no patient: no 을/를, 에 or 의 actor before the cue"))
     return Roles(pairs(main, patient, actors), how, notes)
 
 
@@ -590,7 +579,7 @@ def symmetric(
     if main is None and genitive is not None and with_ is not None:
         main = genitive
     if main is None or not partners:
-        return Roles((), how, (*notes, "a symmetric cue needs two sides"), (main, None))
+        return Roles((), how, (*notes, "a symmetric cue needs two sides"))
     sides = group or [main]
     found = tuple((a, p) for a in sides for p in partners if p not in sides)
     return Roles(found, how, notes)
