@@ -64,11 +64,14 @@ class Lexicon:
     media: tuple[str, ...] = ()
 
     def is_media(self, entity: Entity) -> bool:
-        """Whether the entity is a news outlet: its name is a media word, or ends in a Korean
-        one (…통신, …타임스); Latin names must match whole (FT is not Microsoft)."""
+        """Whether the entity is a news outlet: its name is a media word, or, for an entity
+        that is not a company, ends in a Korean one (…통신, …타임스; ZTE, alias 중싱통신, is a
+        maker); Latin names must match whole (FT is not Microsoft)."""
         keys = [name_key(label) for label in entity.labels]
+        suffixes = entity.type != "Company"
         return any(
-            key == name_key(word) or (not word.isascii() and key.endswith(name_key(word)))
+            key == name_key(word)
+            or (suffixes and not word.isascii() and key.endswith(name_key(word)))
             for key in keys
             for word in self.media
         )
@@ -466,9 +469,18 @@ def forecast_after(tokens: tuple[Token, ...], last: int, lexicon: Lexicon) -> bo
         token = tokens[k]
         if lexicon.markers.get(lemma_of(token)) == "forecast":
             return True
-        if token.tag in {"EF", "SF"}:
+        if token.tag in {"EF", "SF"} or ends_relative_clause(tokens, k, lexicon):
             return False
     return False
+
+
+def ends_relative_clause(tokens: tuple[Token, ...], k: int, lexicon: Lexicon) -> bool:
+    """Whether token k ends a relative clause whose head is a noun that says nothing of its
+    modality (제재를 받은 화웨이가), unlike 할 계획, 할 수 있다, 할 것으로."""
+    if tokens[k].tag != "ETM" or k + 1 >= len(tokens):
+        return False
+    head = tokens[k + 1]
+    return head.tag != "NNB" and lexicon.markers.get(lemma_of(head)) is None
 
 
 def arguments(
@@ -503,7 +515,7 @@ def arguments(
     if genitive is not None:
         patient = inner or main
         agent = genitive
-        if inner is None and how != "subject":
+        if inner is None and how not in {"subject", "head"}:
             patient = None
         if patient is None:
             return Roles((), "genitive", (*notes, f"{genitive.text}의 {cue.lemmas[0]}: no patient"))
@@ -733,7 +745,9 @@ def modified_head(
     else:
         for k in range(last + 1, min(last + 8, len(tokens))):
             tag = tokens[k].tag
-            if tag in {"EF", "SF", "JKS", "JX"} or tag.startswith("EC"):
+            if tag in {"EF", "SF", "JKS", "JX"}:
+                return None
+            if tag.startswith("EC") and not tokens[k + 1].tag.startswith("VX"):
                 return None
             if tag == "ETM":
                 start = k + 1
@@ -784,7 +798,7 @@ def modality_after(tokens: tuple[Token, ...], last: int, lexicon: Lexicon) -> st
         if kind in {"planned", "hedged"} and found == "asserted":
             found = kind
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        if token.tag in {"EF", "SF"}:
+        if token.tag in {"EF", "SF"} or ends_relative_clause(tokens, k, lexicon):
             break
         if token.tag.startswith("EC") and not (nxt is not None and nxt.tag.startswith("VX")):
             break

@@ -160,6 +160,7 @@ def test_media_names_match_whole_for_latin():
 
     assert lexicon.is_media(Entity("x", "Organization", "글로벌타임스"))
     assert not lexicon.is_media(Entity("microsoft", "Company", "마이크로소프트", "Microsoft"))
+    assert not lexicon.is_media(Entity("zte", "Company", "ZTE", "ZTE", ("중싱통신",)))
 
 
 def test_explain_shows_morphemes_mentions_and_reasons(resources):
