@@ -31,18 +31,20 @@ from pathlib import Path
 
 from kg.analysis import Sentence, Token
 from kg.gazetteer import Entity, name_key
-from kg.mentions import Mention, load_words
+from kg.mentions import Mention, load_words, role_after
 from kg.times import Timex
 from kg.vocab import ontology_file
 
 RELATIONS = ("blocks", "funds", "partnersWith", "competesWith", "sanctionedBy")
 SYMMETRIC = {"partnersWith", "competesWith"}
 MODALITIES = ("planned", "hedged", "negated")
-MARKERS = ("passive", *MODALITIES, "reporting", "forecast", "source", "anaphor")
+MARKERS = ("passive", *MODALITIES, "reporting", "forecast", "source", "anaphor", "listing")
 REPORTING = ("따르면", "보도", "전했다", "외신", "인용")
 NOMINAL = {"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XSN", "XPN", "MM", "SP"}
 QUOTE_ENDINGS = {"다고", "라고", "냐고", "자고", "며", "면서", "고", "다며", "라며", "다면서"}
 COPULA_OR_AS = {"VCP", "JKB"}
+LIST_GAP = 8
+PASSIVE_SUFFIXES = {"되", "돼", "받", "당"}
 
 
 @dataclass(frozen=True)
@@ -196,6 +198,7 @@ def read_sentence(
         for m in mentions
         if m.entity.type != "Product" and not lexicon.is_media(m.entity) and m not in sources
     )
+    actors = settle_roles(tokens, actors)
     topic = tuple(m for m in topic if not lexicon.is_media(m.entity))
     readings = []
     taken: set[int] = set()
@@ -326,7 +329,7 @@ def next_topic(
             and not lexicon.is_media(m.entity)
             and quote_of(sentence, sentence.tokens[m.first]) is None
         ):
-            return tuple(conjuncts(m, mentions))
+            return tuple(conjuncts(m, mentions, sentence.tokens))
     return previous
 
 
@@ -501,17 +504,25 @@ def arguments(
     passive = is_passive(tokens, last, lexicon)
     main, how, note = subject_of(tokens, actors, first, lexicon, topic, bound)
     notes = (note,) if note else ()
+    if cue.frame == "list":
+        targets = list_targets(tokens, actors, last, lexicon)
+        lister = genitive or main
+        if targets and lister is None:
+            return Roles((), how, (*notes, "listed, but by whom? no subject or 의 phrase"))
+        if targets:
+            how = "genitive" if genitive is not None else how
+            return Roles(tuple((lister, t) for t in targets), how, notes)
     if head is not None:
         local = [
             m for m in before if m.role == "subject" and tokens_between_clause(tokens, m, first)
         ]
         if cue.frame == "event" and not passive and local and cue.direction != "symmetric":
-            return Roles(pairs(local[-1], head, actors), "head", notes)
+            return Roles(pairs(local[-1], head, actors, tokens), "head", notes)
         main, how = head, "head"
     if cue.frame == "relational":
         return relational(tokens, actors, first, last, cue, genitive, head, main, how, notes)
     if cue.direction == "symmetric":
-        return symmetric(actors, before, main, how, genitive, notes)
+        return symmetric(tokens, actors, before, main, how, genitive, notes)
     if genitive is not None:
         patient = inner or main
         agent = genitive
@@ -519,7 +530,7 @@ def arguments(
             patient = None
         if patient is None:
             return Roles((), "genitive", (*notes, f"{genitive.text}의 {cue.lemmas[0]}: no patient"))
-        return Roles(pairs(agent, patient, actors), "genitive", notes)
+        return Roles(pairs(agent, patient, actors, tokens), "genitive", notes)
     if main is None:
         return Roles((), how, (*notes, "no agent: no subject and nothing carried"))
     others = [m for m in before if m is not main and m not in topic]
@@ -527,11 +538,47 @@ def arguments(
         agent = nearest(others, {"from", "by", "of"})
         if agent is None:
             return Roles((), how, (*notes, "passive without a 로부터/에 의해/의 agent"))
-        return Roles(pairs(agent, main, actors), how, notes)
+        return Roles(pairs(agent, main, actors, tokens), how, notes)
     patient = nearest(others, {"object", "to", "of"})
     if patient is None:
         return Roles((), how, (*notes, "no patient: no 을/를, 에 or 의 actor before the cue"))
-    return Roles(pairs(main, patient, actors), how, notes)
+    return Roles(pairs(main, patient, actors, tokens), how, notes)
+
+
+def list_targets(
+    tokens: tuple[Token, ...], actors: tuple[Mention, ...], last: int, lexicon: Lexicon
+) -> list[Mention]:
+    """The actors a list cue puts on its list when they follow it: 명단에 A, B 등을
+    추가했다 / 명단에는 A와 B가 올랐다 — those between the cue and the listing verb."""
+    verb = None
+    for k in range(last + 1, len(tokens)):
+        if tokens[k].tag in {"EF", "SF"}:
+            return []
+        if lexicon.markers.get(lemma_of(tokens[k])) == "listing":
+            verb = k
+            break
+    if verb is None:
+        return []
+    inside = [
+        m
+        for m in actors
+        if m.first > last
+        and m.last < verb
+        and (
+            m.role in {"object", "subject", "and"}
+            or (m.role == "other" and bare_before(tokens, m, verb))
+        )
+    ]
+    return conjuncts(inside[-1], actors, tokens) if inside else []
+
+
+def bare_before(tokens: tuple[Token, ...], mention: Mention, verb: int) -> bool:
+    """Whether a mention with no particle ends the list right before the verb (A·B 등
+    추가, A 등 3곳을 추가, A 같은 기업도 올랐다), rather than qualifying a noun (중국 기업)."""
+    k = particle_index(tokens, mention)
+    return k == verb or (
+        k < len(tokens) and (tokens[k].tag in {"SN", "NR"} or tokens[k].lemma == "같다")
+    )
 
 
 def relational(
@@ -560,10 +607,11 @@ def relational(
         if head is None or main is None or main is head:
             return Roles((), "relational", (*notes, f"{cue.lemmas[0]}: whose? no 의 phrase"))
         holder = main
-    return Roles(pairs(other, holder, actors), "relational", notes)
+    return Roles(pairs(other, holder, actors, tokens), "relational", notes)
 
 
 def symmetric(
+    tokens: tuple[Token, ...],
     actors: tuple[Mention, ...],
     before: list[Mention],
     main: Mention | None,
@@ -577,8 +625,8 @@ def symmetric(
     with_ = nearest(later, {"with", "and"}) or nearest(
         [m for m in before if m is not main], {"with"}
     )
-    partners: list[Mention] = conjuncts(with_, actors) if with_ else []
-    group = conjuncts(main, actors) if main is not None else []
+    partners: list[Mention] = conjuncts(with_, actors, tokens) if with_ else []
+    group = conjuncts(main, actors, tokens) if main is not None else []
     if main is not None and not partners:
         partners = group[1:]
         if partners:
@@ -597,9 +645,13 @@ def symmetric(
     return Roles(found, how, notes)
 
 
-def pairs(agent: Mention, patient: Mention, actors: tuple[Mention, ...]) -> tuple:
+def pairs(
+    agent: Mention, patient: Mention, actors: tuple[Mention, ...], tokens: tuple[Token, ...]
+) -> tuple:
     """Every (agent, patient) pair once coordination is spread out (A와 B가 C, D에 투자)."""
-    return tuple((a, p) for a in conjuncts(agent, actors) for p in conjuncts(patient, actors))
+    return tuple(
+        (a, p) for a in conjuncts(agent, actors, tokens) for p in conjuncts(patient, actors, tokens)
+    )
 
 
 def subject_of(
@@ -715,20 +767,58 @@ def nearest(mentions: list[Mention], roles: set[str]) -> Mention | None:
     return next((m for m in reversed(mentions) if m.role in roles), None)
 
 
-def conjuncts(mention: Mention, actors: Iterable[Mention]) -> list[Mention]:
-    """The mention and those coordinated with it just before (A와 B, C가 …)."""
+def conjuncts(
+    mention: Mention, actors: Iterable[Mention], tokens: tuple[Token, ...]
+) -> list[Mention]:
+    """The mention and those listed with it just before (A와 B, C가 …; ▲A(5억원) ▲B 등):
+    actors marked 와/과 or by a comma, with nothing but descriptors (통신장비 업체 C),
+    parenthesised asides and bullets between them."""
     actors = tuple(actors)
     group = [mention]
     if mention not in actors:
         return group
     position = actors.index(mention)
     for m in reversed(actors[:position]):
-        if m.role not in {"and", "with"} or group[-1].first - m.last > 3:
+        gap = tokens[m.last + 1 : group[-1].first]
+        if m.role not in {"and", "with"} or not listed(gap):
             break
-        if m.role == "with" and group[-1].first - m.last > 2:
+        if m.role == "with" and len(gap) > 2:
             break
         group.append(m)
     return group
+
+
+def listed(gap: tuple[Token, ...]) -> bool:
+    """Whether the tokens between two actors only separate items of a list."""
+    if len(gap) > LIST_GAP:
+        return False
+    return all(
+        t.tag in NOMINAL | {"SSO", "SSC", "SW", "SO", "JC"}
+        or (t.tag == "JKB" and t.form in {"와", "과", "하고", "랑", "이랑"})
+        for t in gap
+    )
+
+
+def settle_roles(tokens: tuple[Token, ...], actors: tuple[Mention, ...]) -> tuple[Mention, ...]:
+    """Roles a parenthesised aside or a bullet hides: in ▲A(5억원) ▲B(3억원) 등으로부터, A is
+    listed with B and B takes the particle after its parenthesis."""
+    settled = []
+    for m in actors:
+        k = m.last + 1
+        if m.role == "other" and k < len(tokens) and tokens[k].tag == "SSO":
+            close = next(
+                (j for j in range(k + 1, min(k + 10, len(tokens))) if tokens[j].tag == "SSC"),
+                None,
+            )
+            if close is not None:
+                role = role_after(tokens, close)
+                if role == "other" and close + 1 < len(tokens) and tokens[close + 1].tag == "SW":
+                    role = "and"
+                m = replace(m, role=role)
+        elif m.role == "other" and k < len(tokens) and tokens[k].tag == "SW":
+            m = replace(m, role="and")
+        settled.append(m)
+    return tuple(settled)
 
 
 def modified_head(
@@ -747,7 +837,9 @@ def modified_head(
             tag = tokens[k].tag
             if tag in {"EF", "SF", "JKS", "JX"}:
                 return None
-            if tag.startswith("EC") and not tokens[k + 1].tag.startswith("VX"):
+            if tag.startswith("EC") and not (
+                k + 1 < len(tokens) and tokens[k + 1].tag.startswith("VX")
+            ):
                 return None
             if tag == "ETM":
                 start = k + 1
@@ -767,7 +859,7 @@ def is_passive(tokens: tuple[Token, ...], last: int, lexicon: Lexicon) -> bool:
     """Whether a passive marker follows the cue within its clause."""
     for k in range(last + 1, min(last + 9, len(tokens))):
         token = tokens[k]
-        if lexicon.markers.get(lemma_of(token)) == "passive" or token.form in {"되", "돼"}:
+        if lexicon.markers.get(lemma_of(token)) == "passive" or token.form in PASSIVE_SUFFIXES:
             return True
         if token.tag in {"EF", "SF", "ETM"} or token.tag.startswith("EC"):
             return False
