@@ -668,9 +668,12 @@ def subject_of(
     subject; 이 회사는 / 양사는 stand for the carried topic; a common noun with 이/가
     (구매가 금지된) owns the clause, so no actor further back is its subject; and a
     sentence with its own common-noun topic (이번 지원은) does not take the carried one.
+    An actor with 이/가 whose clause closed before the cue (…러시아가 지원했다는 이유로
+    … 제재했다) is its subject only when no actor topic (은/는) stands further back.
     """
     by_particle = {particle_index(tokens, m): m for m in actors}
     own = ""
+    embedded = None
     for k in range(first - 1, bound - 1, -1):
         token = tokens[k]
         if token.tag in {"EF", "SF"}:
@@ -678,7 +681,13 @@ def subject_of(
         if not (token.tag == "JKS" or (token.tag == "JX" and token.form in {"은", "는", "도"})):
             continue
         if k in by_particle and by_particle[k].role == "subject":
+            closed = any(t.tag == "ETM" for t in tokens[k + 1 : first])
+            if token.tag == "JKS" and closed:
+                embedded = embedded or by_particle[k]
+                continue
             return by_particle[k], "subject", ""
+        if embedded is not None:
+            return embedded, "subject", ""
         if is_anaphor(tokens, k, lexicon) and topic:
             return topic[0], "anaphor", ""
         noun = k - 1
@@ -689,6 +698,8 @@ def subject_of(
         if token.tag == "JKS":
             return None, "subject", f"the subject is {tokens[noun].form}, not an actor"
         own = own or tokens[noun].form
+    if embedded is not None:
+        return embedded, "subject", ""
     if own:
         return None, "subject", f"the topic is {own}, not an actor"
     headline = headline_subject(tokens, actors, first)
