@@ -38,7 +38,16 @@ from kg.vocab import ontology_file
 RELATIONS = ("blocks", "funds", "partnersWith", "competesWith", "sanctionedBy")
 SYMMETRIC = {"partnersWith", "competesWith"}
 MODALITIES = ("planned", "hedged", "negated")
-MARKERS = ("passive", *MODALITIES, "reporting", "forecast", "source", "anaphor", "listing")
+MARKERS = (
+    "passive",
+    *MODALITIES,
+    "reporting",
+    "forecast",
+    "source",
+    "anaphor",
+    "listing",
+    "joining",
+)
 REPORTING = ("따르면", "보도", "전했다", "외신", "인용")
 NOMINAL = {"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XSN", "XPN", "MM", "SP"}
 QUOTE_ENDINGS = {"다고", "라고", "냐고", "자고", "며", "면서", "고", "다며", "라며", "다면서"}
@@ -321,15 +330,22 @@ def next_topic(
     previous: tuple[Mention, ...],
 ) -> tuple[Mention, ...]:
     """The subject a following sentence may leave out: this sentence's first actor subject
-    outside quotations, with the actors coordinated with it; else the previous one."""
+    outside quotations, with the actors coordinated with it; else the previous one. A
+    sentence whose topic is a phrase (이번 투자 라운드에는 A가 참여했다) keeps the previous."""
+    tokens = sentence.tokens
     for m in mentions:
         if (
             m.role == "subject"
             and m.entity.type != "Product"
             and not lexicon.is_media(m.entity)
-            and quote_of(sentence, sentence.tokens[m.first]) is None
+            and quote_of(sentence, tokens[m.first]) is None
         ):
-            return tuple(conjuncts(m, mentions, sentence.tokens))
+            framed = any(
+                t.tag == "JX" and t.form in {"는", "은"} and tokens[k - 1].tag == "JKB"
+                for k, t in enumerate(tokens[: m.first])
+                if k > 0
+            )
+            return previous if framed else tuple(conjuncts(m, mentions, tokens))
     return previous
 
 
@@ -512,6 +528,17 @@ def arguments(
         if targets:
             how = "genitive" if genitive is not None else how
             return Roles(tuple((lister, t) for t in targets), how, notes)
+    joined = participants(tokens, actors, last, lexicon) if cue.direction != "reverse" else []
+    other = genitive or main
+    if joined and cue.direction == "symmetric":
+        if other is None or other in joined:
+            found = tuple((a, b) for i, a in enumerate(joined) for b in joined[i + 1 :])
+        else:
+            found = tuple((other, p) for p in joined)
+        if found:
+            return Roles(found, how, notes)
+    elif joined and other is not None and other not in joined:
+        return Roles(tuple((p, other) for p in joined), how, notes)
     if head is not None:
         local = [
             m for m in before if m.role == "subject" and tokens_between_clause(tokens, m, first)
@@ -569,6 +596,30 @@ def list_targets(
             or (m.role == "other" and bare_before(tokens, m, verb))
         )
     ]
+    return conjuncts(inside[-1], actors, tokens) if inside else []
+
+
+def participants(
+    tokens: tuple[Token, ...], actors: tuple[Mention, ...], last: int, lexicon: Lexicon
+) -> list[Mention]:
+    """Who joins the cue's event or role when they follow it: 투자 라운드에는 A, B 등이
+    참여했다; 전략적 투자자로는 A와 B가 이름을 올렸다 — the subjects between the cue, with
+    its 에/로 particle, and the joining verb."""
+    k = last + 1
+    while k < len(tokens) and k <= last + 2 and tokens[k].tag in {"NNG", "NNB"}:
+        k += 1
+    if k >= len(tokens) or tokens[k].form not in {"에", "에는", "로", "으로", "로는", "으로는"}:
+        return []
+    verb = None
+    for j in range(k + 1, len(tokens)):
+        if tokens[j].tag in {"EF", "SF"} or tokens[j].tag.startswith("EC"):
+            return []
+        if lexicon.markers.get(lemma_of(tokens[j])) in {"joining", "listing"}:
+            verb = j
+            break
+    if verb is None:
+        return []
+    inside = [m for m in actors if k < m.first and m.last < verb and m.role == "subject"]
     return conjuncts(inside[-1], actors, tokens) if inside else []
 
 
