@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import logging
 from collections import Counter
 from dataclasses import asdict
 from pathlib import Path
@@ -34,14 +35,20 @@ from kg.viewer import render_html
 
 
 def user_errors(command):
-    """Turn a KgError raised by the library into click's clean error exit."""
+    """Turn an error into click's one-line exit 1; `kg --debug` shows the traceback instead."""
 
     @functools.wraps(command)
     def wrapper(*args, **kwargs):
         try:
             return command(*args, **kwargs)
-        except KgError as e:
-            raise click.ClickException(str(e)) from e
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as e:
+            if click.get_current_context().find_root().params.get("debug"):
+                raise
+            message = str(e) if isinstance(e, KgError) else f"unexpected {type(e).__name__}: {e}"
+            hint = "" if isinstance(e, KgError) else " (kg --debug … shows the traceback)"
+            raise click.ClickException(" ".join(message.split()) + hint) from e
 
     return wrapper
 
@@ -58,8 +65,11 @@ def parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> 
 
 @click.group()
 @click.version_option(package_name="kg")
-def main() -> None:
+@click.option("--debug", is_flag=True, help="Show tracebacks, and log why articles failed.")
+def main(debug: bool) -> None:
     """kg: a temporal knowledge graph from Korean news."""
+    if debug:
+        logging.basicConfig(level=logging.DEBUG, format="%(name)s: %(message)s")
 
 
 @main.command()
@@ -120,9 +130,13 @@ def build(
     result = build_articles(inputs, manifest=manifest, published=published, resources=resources)
     graph = result.graph()
     if outdir is not None:
-        write_atomic(outdir / "graph.ttl", serialize(graph))
-        write_atomic(outdir / "statements.jsonl", statements_jsonl(result.statements))
-        write_atomic(outdir / "graph.html", render_html(graph, title="kg"))
+        outputs = {
+            "graph.ttl": serialize(graph),
+            "statements.jsonl": statements_jsonl(result.statements),
+            "graph.html": render_html(graph, title="kg"),
+        }
+        for name, text in outputs.items():
+            write_atomic(outdir / name, text)
     for problem in result.problems:
         click.echo(f"warning: {problem}", err=True)
     entities = {s.subject.id for s in result.statements} | {s.object.id for s in result.statements}
@@ -132,7 +146,8 @@ def build(
     click.echo(f"statements {len(result.statements)}")
     for relation in RELATIONS:
         click.echo(f"  {relation:<13}{counts[relation]}")
-    click.echo(f"warnings   {len(result.problems)}")
+    skipped = sum(p.skipped for p in result.problems)
+    click.echo(f"warnings   {len(result.problems)} ({skipped} inputs skipped)")
     if outdir is not None:
         click.echo(f"wrote {outdir}/graph.ttl, statements.jsonl, graph.html")
     if into is not None:
@@ -140,7 +155,7 @@ def build(
         merged = merge(base, graph)
         write_atomic(into, serialize(merged))
         click.echo(f"added {len(merged) - len(base)} triples to {into} ({len(merged)} in all)")
-    if any(p.skipped for p in result.problems):
+    if skipped:
         raise SystemExit(1)
 
 

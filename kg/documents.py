@@ -7,14 +7,16 @@ analysis while every offset still points into `text`.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import hashlib
 import html
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
@@ -24,6 +26,21 @@ from kg.errors import InputError
 ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
 RECORD_SUFFIXES = {".jsonl", ".csv"}
 MANIFEST_NAMES = {"manifest.csv", "manifest.jsonl"}
+MAX_CHARS = 100_000
+"""Characters of one article that are read; the longest news features run to about 20,000."""
+MAX_LINE = 5_000
+"""A longer line (a whole article on one line) is broken at sentence ends into paragraphs."""
+HTML_BYTES = 16_000_000
+"""Bytes of an HTML page that are read: scripts and styles can make a page large."""
+BINARY_MAGIC = {
+    b"%PDF-": "a PDF document",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive or an Office document",
+    b"\x1f\x8b": "a gzip archive",
+    b"\xd0\xcf\x11\xe0": "an old Office document",
+}
 
 
 @dataclass(frozen=True)
@@ -41,7 +58,7 @@ class Document:
     @property
     def digest(self) -> str:
         """A short content hash: the same text under two names is the same article."""
-        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()[:16]
+        return hashlib.sha256(self.text.encode("utf-8", "replace")).hexdigest()[:16]
 
 
 @dataclass(frozen=True)
@@ -60,12 +77,14 @@ class Problem:
 
 @dataclass(frozen=True)
 class Meta:
-    """What a manifest says about one article file."""
+    """What a manifest says about one article file, and the manifest row that said it."""
 
     published: dt.date | None = None
     source: str = ""
     title: str = ""
     url: str = ""
+    manifest: str = ""
+    line: int | None = None
 
 
 def read_articles(
@@ -78,26 +97,28 @@ def read_articles(
 
     A folder may hold its own manifest.csv (or manifest.jsonl), which also dates a file
     given on its own; `manifest` overrides it.
-    `published` dates every article that has no date of its own.
+    `published` dates every article that has no date of its own. One bad file never stops
+    the rest: whatever goes wrong while reading it becomes a Problem naming it.
     """
+    paths = list(paths)
+    for path in paths:
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder")
     metas: dict[str, Meta] = {}
     if manifest is not None:
         metas, problems = read_manifest(manifest)
         yield from problems
+    read: set[str] = set()
+    ids: dict[str, int] = {}
     for path in paths:
-        if not path.exists():
-            raise InputError(f"{path}: no such file or folder")
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file())
+            files = sorted(p for p in path.rglob("*") if p.is_file() and not hidden(p, path))
             local = [p for p in files if p.name in MANIFEST_NAMES]
             if manifest is None and local:
                 found, problems = read_manifest(local[0])
                 metas = {**found, **metas}
                 yield from problems
             files = [p for p in files if p.name not in MANIFEST_NAMES]
-            for file in files:
-                if file.suffix.lower() in ARTICLE_SUFFIXES | RECORD_SUFFIXES:
-                    yield from read_file(file, metas=metas, published=published)
         else:
             beside = [path.parent / name for name in sorted(MANIFEST_NAMES)]
             local = [p for p in beside if p.is_file() and p != path]
@@ -105,7 +126,54 @@ def read_articles(
                 found, problems = read_manifest(local[0])
                 metas = {**found, **metas}
                 yield from problems
-            yield from read_file(path, metas=metas, published=published)
+            files = [path]
+        for file in files:
+            if path.is_dir() and file.suffix.lower() not in ARTICLE_SUFFIXES | RECORD_SUFFIXES:
+                kind = f"{file.suffix} file" if file.suffix else "file without a suffix"
+                yield Problem(str(file), None, f"not an article file ({kind}); skipped", True)
+                continue
+            read.add(file.name)
+            for item in read_safely(file, metas=metas, published=published):
+                yield unique_id(item, ids) if isinstance(item, Document) else item
+    yield from unknown_files(metas, read)
+
+
+def hidden(path: Path, top: Path) -> bool:
+    """Whether a file in a folder is hidden (.DS_Store, .git/…): those are not reported."""
+    return any(part.startswith(".") for part in path.relative_to(top).parts)
+
+
+def read_safely(
+    path: Path, *, metas: dict[str, Meta], published: dt.date | None
+) -> Iterator[Document | Problem]:
+    """read_file, with anything unexpected turned into a Problem naming the file."""
+    if not path.is_file():
+        yield Problem(str(path), None, "not a regular file; skipped", skipped=True)
+        return
+    try:
+        yield from read_file(path, metas=metas, published=published)
+    except Exception as e:
+        message = f"could not be read ({type(e).__name__}: {e}); skipped"
+        yield Problem(str(path), None, message, skipped=True)
+
+
+def unique_id(document: Document, ids: dict[str, int]) -> Document:
+    """The document, renamed when an earlier one has its id (1.txt in two folders)."""
+    count = ids.get(document.id, 0) + 1
+    ids[document.id] = count
+    if count == 1:
+        return document
+    renamed = f"{document.id}~{count}"
+    ids[renamed] = 1
+    return replace(document, id=renamed)
+
+
+def unknown_files(metas: dict[str, Meta], read: set[str]) -> Iterator[Problem]:
+    """A Problem for each manifest row naming a file that is neither read nor on disk."""
+    for name, meta in metas.items():
+        if name in read or (Path(meta.manifest).parent / name).exists():
+            continue
+        yield Problem(meta.manifest, meta.line, f"no such article file {name!r}; row ignored")
 
 
 def read_file(
@@ -113,41 +181,55 @@ def read_file(
 ) -> Iterator[Document | Problem]:
     """Documents from one file: an article, or a JSONL/CSV of articles."""
     suffix = path.suffix.lower()
+    limit = HTML_BYTES if suffix in {".html", ".htm"} else MAX_CHARS * 4
+    if suffix in RECORD_SUFFIXES:
+        limit = -1
     try:
-        raw = path.read_bytes()
+        size = path.stat().st_size
+        with path.open("rb") as f:
+            raw = f.read(limit)
     except OSError as e:
         yield Problem(str(path), None, f"cannot read ({e.strerror}); skipped", skipped=True)
         return
-    text, guessed = decode(raw)
-    if text is None:
-        yield Problem(
-            str(path), None, "not text (binary or unknown encoding); skipped", skipped=True
-        )
+    kind = binary_kind(raw)
+    if kind:
+        yield Problem(str(path), None, f"not text ({kind}); skipped", skipped=True)
         return
-    if guessed:
-        yield Problem(str(path), None, f"not UTF-8; decoded as {guessed}")
+    text, note = decode(raw, complete=len(raw) >= size)
+    if text is None:
+        message = "not text (binary, or an encoding other than UTF-8, CP949 or UTF-16); skipped"
+        yield Problem(str(path), None, message, skipped=True)
+        return
+    if note:
+        yield Problem(str(path), None, note)
+    if len(raw) < size:
+        yield Problem(str(path), None, f"{size:,} bytes; only the first {len(raw):,} are read")
     if suffix in RECORD_SUFFIXES:
         yield from records(path, text, published=published)
+        return
+    if suffix in {".html", ".htm"}:
+        text = html_to_text(text)
+    elif suffix == ".md":
+        text = markdown_to_text(text)
     else:
-        if suffix in {".html", ".htm"}:
-            text = html_to_text(text)
-        elif suffix == ".md":
-            text = markdown_to_text(text)
-        else:
-            text = strip_markup(text)
-        meta = metas.get(path.name, Meta())
-        yield from make_document(
-            path.name,
-            text,
-            Meta(meta.published or published, meta.source, meta.title, meta.url),
-            where=str(path),
-        )
+        text = strip_markup(text)
+    meta = metas.get(path.name, Meta())
+    yield from make_document(
+        path.name,
+        text,
+        replace(meta, published=meta.published or published),
+        where=str(path),
+    )
 
 
 def make_document(
     doc_id: str, text: str, meta: Meta, *, where: str, line: int | None = None
 ) -> Iterator[Document | Problem]:
-    """A Document with its body marked, or a Problem when there is nothing to read."""
+    """A Document with clean text and its body marked, or a Problem when there is none."""
+    if len(text) > MAX_CHARS:
+        text = cut(text, MAX_CHARS)
+        yield Problem(where, line, f"longer than {MAX_CHARS:,} characters; the rest is not read")
+    text = break_long_lines(clean_text(text))
     body = body_spans(text)
     if not body:
         yield Problem(where, line, "no article text; skipped", skipped=True)
@@ -163,31 +245,128 @@ def make_document(
     )
 
 
-def decode(raw: bytes) -> tuple[str | None, str]:
-    """Text from bytes, and the encoding's name when it had to be guessed."""
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return raw.decode("utf-16"), ""
+def binary_kind(raw: bytes) -> str:
+    """What kind of binary file these bytes start like ('' when none that kg knows)."""
+    for magic, kind in BINARY_MAGIC.items():
+        if raw.startswith(magic):
+            return kind
+    return ""
+
+
+def decode(raw: bytes, *, complete: bool = True) -> tuple[str | None, str]:
+    """Text from bytes (None when they are not text), and a note of what had to be guessed.
+
+    UTF-8 and UTF-16 with a byte-order mark are certain; UTF-16 without one is recognised
+    by its zero bytes, then UTF-8 and CP949 (a superset of EUC-KR) are tried in turn, and a
+    text that is nearly UTF-8 keeps its few bad bytes as U+FFFD. `complete` is False when
+    `raw` was cut from a longer file, so a character split at the end is dropped.
+    """
+    if raw.startswith(codecs.BOM_UTF8):
+        return looks_like_text(decoded(raw[3:], "utf-8", complete=complete)), ""
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return looks_like_text(decoded(raw, "utf-16", complete=complete)), ""
+    order = utf16_order(raw)
+    if order:
+        text = looks_like_text(decoded(raw, order, complete=complete, errors="replace"))
+        return text, f"no byte-order mark; decoded as {order.upper()}"
     if b"\x00" in raw[:4096]:
         return None, ""
-    try:
-        return raw.decode("utf-8-sig"), ""
-    except UnicodeDecodeError:
-        pass
-    try:
-        return raw.decode("cp949"), "CP949"
-    except UnicodeDecodeError:
+    for encoding, note in (("utf-8", ""), ("cp949", "not UTF-8; decoded as CP949 (EUC-KR)")):
+        try:
+            return looks_like_text(decoded(raw, encoding, complete=complete)), note
+        except UnicodeDecodeError:
+            continue
+    text = decoded(raw, "utf-8", complete=complete, errors="replace")
+    bad = text.count("\ufffd")
+    if bad > len(text) // 100:
         return None, ""
+    return looks_like_text(text), f"{bad} invalid UTF-8 byte sequences replaced by U+FFFD"
+
+
+def decoded(raw: bytes, encoding: str, *, complete: bool, errors: str = "strict") -> str:
+    """raw decoded; when not complete, a character cut off at the end is dropped."""
+    return codecs.getincrementaldecoder(encoding)(errors).decode(raw, final=complete)
+
+
+def utf16_order(raw: bytes) -> str:
+    """'utf-16-le' or 'utf-16-be' when zero bytes sit only at odd or even offsets, else ''.
+
+    ASCII characters (spaces, digits, punctuation) in UTF-16 have one zero byte; Hangul
+    syllables have none, so a few zeros, all on one side, are the sign.
+    """
+    sample = raw[: 4096 & ~1]
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    if odd > len(sample) // 40 and even == 0:
+        return "utf-16-le"
+    if even > len(sample) // 40 and odd == 0:
+        return "utf-16-be"
+    return ""
+
+
+def looks_like_text(text: str) -> str | None:
+    """text, or None when more than 5% of its start are control characters."""
+    sample = text[:4096]
+    controls = sum(1 for c in sample if c < " " and c not in "\t\n\r\x0c")
+    return None if controls * 20 > len(sample) else text
+
+
+LINE_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+CLEAN = str.maketrans(
+    {
+        **{chr(c): " " for c in [*range(32), *range(0x7F, 0xA0)] if chr(c) not in "\t\n"},
+        **{c: "\n" for c in LINE_BREAKS},
+        **{c: None for c in "\u200b\u2060\ufeff\u00ad"},
+    }
+)
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """NFC text with one kind of line break, control characters as spaces, no zero-widths.
+
+    Lone surrogates (JSON can carry them) become U+FFFD, so the text always encodes.
+    """
+    text = SURROGATE.sub("\ufffd", text.replace("\r\n", "\n").translate(CLEAN))
+    return unicodedata.normalize("NFC", text)
+
+
+def cut(text: str, limit: int) -> str:
+    """The start of text, at most `limit` characters, ended at a line break or a space."""
+    for sep in ("\n", " "):
+        end = text.rfind(sep, limit // 2, limit)
+        if end > 0:
+            return text[:end]
+    return text[:limit]
+
+
+SENTENCE_BREAK = re.compile(r"(?<=[.!?。…\"'”’])\s+")
+
+
+def break_long_lines(text: str) -> str:
+    """text with every line longer than MAX_LINE broken at sentence ends (else spaces)."""
+    if max(map(len, text.split("\n"))) <= MAX_LINE:
+        return text
+    out: list[str] = []
+    for line in text.split("\n"):
+        while len(line) > MAX_LINE:
+            head = line[:MAX_LINE]
+            ends = [m.end() for m in SENTENCE_BREAK.finditer(head)]
+            end = ends[-1] if ends else head.rfind(" ") + 1 or MAX_LINE
+            out.append(line[:end].rstrip())
+            line = line[end:].lstrip()
+        out.append(line)
+    return "\n".join(out)
 
 
 def read_manifest(path: Path) -> tuple[dict[str, Meta], list[Problem]]:
     """File name → Meta from a manifest CSV or JSONL; bad rows become Problems."""
     if not path.is_file():
         raise InputError(f"{path}: no such manifest file")
-    text, _ = decode(path.read_bytes())
+    text, note = decode(path.read_bytes())
     if text is None:
         raise InputError(f"{path}: the manifest is not a text file")
     metas: dict[str, Meta] = {}
-    problems: list[Problem] = []
+    problems = [Problem(str(path), None, note)] if note else []
     for line, row in rows_of(path, text, problems):
         name = str(row.get("file") or row.get("id") or "").strip()
         if not name:
@@ -198,48 +377,80 @@ def read_manifest(path: Path) -> tuple[dict[str, Meta], list[Problem]]:
         date, problem = parse_date(row.get("published"), where=str(path), line=line)
         if problem:
             problems.append(problem)
-        metas[Path(name).name] = Meta(
+        key = Path(name).name
+        if key in metas:
+            message = f"{key!r} is also on line {metas[key].line}; this row wins"
+            problems.append(Problem(str(path), line, message))
+        metas[key] = Meta(
             published=date,
             source=str(row.get("source") or ""),
             title=str(row.get("title") or ""),
             url=str(row.get("url") or ""),
+            manifest=str(path),
+            line=line,
         )
     return metas, problems
 
 
 def rows_of(path: Path, text: str, problems: list[Problem]) -> Iterator[tuple[int, dict]]:
     """(line, record) pairs from JSONL or CSV text; broken lines become Problems."""
-    if path.suffix.lower() == ".jsonl":
-        for line, raw in enumerate(text.splitlines(), start=1):
-            if not raw.strip():
-                continue
-            try:
-                record = json.loads(raw)
-            except json.JSONDecodeError as e:
-                problems.append(
-                    Problem(str(path), line, f"not valid JSON ({e.msg}); skipped", skipped=True)
+    if path.suffix.lower() != ".jsonl":
+        yield from csv_rows(path, text, problems)
+        return
+    for line, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            record = json.loads(raw)
+        except json.JSONDecodeError as e:
+            problems.append(
+                Problem(str(path), line, f"not valid JSON ({e.msg}); skipped", skipped=True)
+            )
+            continue
+        if not isinstance(record, dict):
+            problems.append(Problem(str(path), line, "not a JSON object; skipped", skipped=True))
+            continue
+        yield line, record
+
+
+def csv_rows(path: Path, text: str, problems: list[Problem]) -> Iterator[tuple[int, dict]]:
+    """(line, record) pairs from CSV text with a header row.
+
+    A row that the csv module rejects, or a quoted row spanning lines that does not fit the
+    header (a stray quote swallows the rows after it), is reported at its first line and
+    reading starts again on the line after; a short row gets empty missing fields.
+    """
+    lines = text.splitlines(keepends=True)
+    header = [name.strip().lower() for name in next(csv.reader(lines[:1]), [])]
+    index = 1
+    while index < len(lines):
+        reader = csv.reader(lines[index:], strict=True)
+        base, done = index, 0
+        try:
+            for fields in reader:
+                line, spanned, done = base + done + 1, reader.line_num - done, reader.line_num
+                if not fields:
+                    continue
+                if len(fields) > len(header) or (spanned > 1 and len(fields) != len(header)):
+                    message = f"{len(fields)} fields where the header has {len(header)}; skipped"
+                    problems.append(Problem(str(path), line, message, skipped=True))
+                    if spanned > 1:
+                        index = line
+                        break
+                    continue
+                if len(fields) < len(header):
+                    message = f"{len(fields)} of {len(header)} fields; the missing ones are empty"
+                    problems.append(Problem(str(path), line, message))
+                yield (
+                    line,
+                    dict(zip(header, fields + [""] * (len(header) - len(fields)), strict=True)),
                 )
-                continue
-            if not isinstance(record, dict):
-                problems.append(
-                    Problem(str(path), line, "not a JSON object; skipped", skipped=True)
-                )
-                continue
-            yield line, record
-    else:
-        reader = csv.DictReader(text.splitlines())
-        for row in reader:
-            if None in row:
-                problems.append(
-                    Problem(
-                        str(path),
-                        reader.line_num,
-                        "more fields than columns; skipped",
-                        skipped=True,
-                    )
-                )
-                continue
-            yield reader.line_num, row
+            else:
+                return
+        except csv.Error as e:
+            line = base + done + 1
+            problems.append(Problem(str(path), line, f"not valid CSV ({e}); skipped", skipped=True))
+            index = line
 
 
 def records(path: Path, text: str, *, published: dt.date | None) -> Iterator[Document | Problem]:
@@ -284,8 +495,10 @@ BLOCK_TAG = re.compile(
     r"(?:\s[^<>]*)?/?>",
     re.I,
 )
-MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-MD_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+COMMENT = re.compile(r"<!--.{0,5000}?-->", re.S)
+MD_IMAGE = re.compile(r"!\[[^\[\]\n]{0,500}\](?:\([^()\n]{0,2000}\)|\[[^\[\]\n]{0,500}\])")
+MD_LINK = re.compile(r"\[([^\[\]\n]{1,500})\]\([^()\n]{0,2000}\)")
+MD_REFERENCE = re.compile(r"^ {0,3}\[[^\[\]\n]{1,500}\]:.*$", re.M)
 
 
 def strip_markup(text: str) -> str:
@@ -296,12 +509,13 @@ def strip_markup(text: str) -> str:
     """
     if "<" not in text and "&" not in text:
         return text
-    return html.unescape(TAG.sub("", BLOCK_TAG.sub("\n", text)))
+    return html.unescape(TAG.sub("", BLOCK_TAG.sub("\n", COMMENT.sub("", text))))
 
 
 def markdown_to_text(text: str) -> str:
-    """Markdown without image links; links keep their text."""
-    return strip_markup(MD_LINK.sub(r"\1", MD_IMAGE.sub("", text)))
+    """Markdown without images, link definitions and bold marks; links keep their text."""
+    text = MD_REFERENCE.sub("", MD_IMAGE.sub("", text)).replace("**", "")
+    return strip_markup(MD_LINK.sub(r"\1", text))
 
 
 class _TextExtractor(HTMLParser):
@@ -314,7 +528,9 @@ class _TextExtractor(HTMLParser):
         self.skipping = 0
 
     def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in self.SKIP:
+        if tag == "body":
+            self.skipping = 0
+        elif tag in self.SKIP:
             self.skipping += 1
         elif tag in self.BLOCK:
             self.parts.append("\n")
@@ -384,10 +600,10 @@ def is_furniture(line: str, *, first: bool) -> bool:
     """Whether one line is page furniture rather than article text."""
     if not line or line.startswith("#"):
         return True
-    if COPYRIGHT.search(line) and len(line) < 200:
+    if len(line) < 200 and COPYRIGHT.search(line):
         return True
     if STAMP.match(line) or BYLINE.match(line):
         return True
-    if EMAIL.search(line) and len(line) < 60:
+    if len(line) < 60 and EMAIL.search(line):
         return True
     return not first and len(line) < 15 and not SENTENCE_END.search(line)

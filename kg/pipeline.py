@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -33,6 +34,8 @@ from kg.times import find_times, guess_published
 
 TRUSTED_GUESS = 0.6
 CARRY = 2
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,10 @@ def build(
     published: dt.date | None = None,
     resources: Resources | None = None,
 ) -> Build:
-    """Read articles from files and folders and extract their statements."""
+    """Read articles from files and folders and extract their statements.
+
+    An article that cannot be read or analysed becomes a Problem naming it; the rest goes on.
+    """
     resources = resources or load_resources()
     documents: list[Document] = []
     statements: list[Statement] = []
@@ -87,12 +93,19 @@ def build(
                 Problem(item.id, None, f"same text as {seen[item.digest]}; skipped", skipped=True)
             )
             continue
+        try:
+            if item.published is None:
+                item, problem = date_from_text(item)
+                problems.append(problem)
+            found = extract(item, resources)
+        except Exception as e:
+            log.debug("extracting %s failed", item.id, exc_info=True)
+            message = f"extraction failed ({type(e).__name__}: {e}); skipped"
+            problems.append(Problem(item.id, None, message, skipped=True))
+            continue
         seen[item.digest] = item.id
-        if item.published is None:
-            item, problem = date_from_text(item)
-            problems.append(problem)
         documents.append(item)
-        statements.extend(extract(item, resources))
+        statements.extend(found)
     return Build(tuple(documents), tuple(statements), tuple(problems))
 
 
