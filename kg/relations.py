@@ -47,6 +47,7 @@ MARKERS = (
     "anaphor",
     "listing",
     "joining",
+    "continuing",
 )
 REPORTING = ("따르면", "보도", "전했다", "외신", "인용")
 NOMINAL = {"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XSN", "XPN", "MM", "SP"}
@@ -134,6 +135,7 @@ class Reading:
     start: int
     statements: tuple[Statement, ...]
     notes: tuple[str, ...]
+    time: Timex | None = None
 
 
 @dataclass(frozen=True)
@@ -197,8 +199,13 @@ def read_sentence(
     doc: str,
     lexicon: Lexicon,
     topic: tuple[Mention, ...] = (),
+    events: dict[str, tuple[Timex, bool]] | None = None,
 ) -> tuple[Reading, ...]:
-    """Per cue in the sentence: the statements it makes, or the reason it makes none."""
+    """Per cue in the sentence: the statements it makes, or the reason it makes none.
+
+    `events` holds, per relation, the time of the event the article last dated and whether
+    it was dated in the sentence just before: a sentence with no time of its own continues
+    that event when it follows it directly or says so (이번, 이날, 해당)."""
     tokens = sentence.tokens
     times = tuple(t for t in times if sentence.start <= t.start < sentence.end)
     sources = {m for m in mentions if is_source(tokens, m, lexicon)}
@@ -216,7 +223,9 @@ def read_sentence(
             continue
         taken.update(range(first, last + 1))
         readings.append(
-            read_cue(sentence, actors, mentions, times, first, last, cue, doc, lexicon, topic)
+            read_cue(
+                sentence, actors, mentions, times, first, last, cue, doc, lexicon, topic, events
+            )
         )
     return tuple(readings)
 
@@ -232,6 +241,7 @@ def read_cue(
     doc: str,
     lexicon: Lexicon,
     topic: tuple[Mention, ...],
+    events: dict[str, tuple[Timex, bool]] | None = None,
 ) -> Reading:
     """The statements of the cue at tokens first..last."""
     tokens = sentence.tokens
@@ -255,6 +265,10 @@ def read_cue(
         opening = min(m.start for pair in roles.pairs for m in pair)
         times = tuple(t for t in times if t.start >= opening)
     time = time_for(sentence, times, tokens[first], quote)
+    state = cue.frame == "relational" and roles.how != "joined"
+    event = None if state else (events or {}).get(cue.kind)
+    if time is None and event is not None and (event[1] or continues(tokens, first, lexicon)):
+        time = event[0]
     evidence = (Evidence(sentence.text, sentence.start, sentence.end, cue_word),)
     for agent, patient in roles.pairs:
         subject, obj = (patient, agent) if cue.direction == "reverse" else (agent, patient)
@@ -274,7 +288,12 @@ def read_cue(
                 speaker=speaker.entity if speaker is not None else None,
             )
         )
-    return Reading(cue_word, cue.kind, tokens[first].start, tuple(statements), tuple(notes))
+    return Reading(cue_word, cue.kind, tokens[first].start, tuple(statements), tuple(notes), time)
+
+
+def continues(tokens: tuple[Token, ...], first: int, lexicon: Lexicon) -> bool:
+    """Whether the clause says it continues an event already told (이번 투자, 이날, 해당 계약)."""
+    return any(lexicon.markers.get(t.form) == "continuing" for t in tokens[:first])
 
 
 def confidence(
@@ -291,6 +310,7 @@ def confidence(
         "head": 0.88,
         "genitive": 0.85,
         "relational": 0.85,
+        "joined": 0.8,
         "anaphor": 0.75,
         "topic": 0.65,
     }[roles.how]
@@ -536,9 +556,9 @@ def arguments(
         else:
             found = tuple((other, p) for p in joined)
         if found:
-            return Roles(found, how, notes)
+            return Roles(found, "joined", notes)
     elif joined and other is not None and other not in joined:
-        return Roles(tuple((p, other) for p in joined), how, notes)
+        return Roles(tuple((p, other) for p in joined), "joined", notes)
     if head is not None:
         local = [
             m for m in before if m.role == "subject" and tokens_between_clause(tokens, m, first)
