@@ -55,6 +55,8 @@ QUOTE_ENDINGS = {"다고", "라고", "냐고", "자고", "며", "면서", "고",
 COPULA_OR_AS = {"VCP", "JKB"}
 LIST_GAP = 8
 PASSIVE_SUFFIXES = {"되", "돼", "받", "당"}
+ALSO = {"역시", "또한"}
+TOPICS = {"은", "는", "도"}
 
 
 @dataclass(frozen=True)
@@ -214,7 +216,7 @@ def read_sentence(
         for m in mentions
         if m.entity.type != "Product" and not lexicon.is_media(m.entity) and m not in sources
     )
-    actors = settle_roles(tokens, actors)
+    actors = settle_roles(tokens, actors, lexicon)
     topic = tuple(m for m in topic if not lexicon.is_media(m.entity))
     readings = []
     taken: set[int] = set()
@@ -255,6 +257,11 @@ def read_cue(
         topic = (speaker,)
     bound = next(k for k, t in enumerate(tokens) if t.start >= quote[0]) if quote else 0
     roles = arguments(tokens, scope, first, last, cue, lexicon, topic, bound)
+    banned = settle_roles(tokens, tuple(m for m in mentions if m.entity.type == "Product"), lexicon)
+    if not roles.pairs and cue.kind == "blocks" and banned:
+        with_products = tuple(sorted(scope + banned, key=lambda m: m.first))
+        retry = arguments(tokens, with_products, first, last, cue, lexicon, topic, bound)
+        roles = retry if retry.pairs else roles
     modality = modality_after(tokens, last, lexicon)
     if modality == "asserted" and forecast_after(tokens, last, lexicon):
         modality = "hedged"
@@ -586,7 +593,7 @@ def arguments(
         if agent is None:
             return Roles((), how, (*notes, "passive without a 로부터/에 의해/의 agent"))
         return Roles(pairs(agent, main, actors, tokens), how, notes)
-    patient = nearest(others, {"object", "to", "of"})
+    patient = nearest(others, {"object", "to", "of"}) or compound_patient(tokens, others, first)
     if patient is None:
         return Roles((), how, (*notes, "no patient: no 을/를, 에 or 의 actor before the cue"))
     return Roles(pairs(main, patient, actors, tokens), how, notes)
@@ -650,6 +657,20 @@ def bare_before(tokens: tuple[Token, ...], mention: Mention, verb: int) -> bool:
     return k == verb or (
         k < len(tokens) and (tokens[k].tag in {"SN", "NR"} or tokens[k].lemma == "같다")
     )
+
+
+def compound_patient(
+    tokens: tuple[Token, ...], others: list[Mention], first: int
+) -> Mention | None:
+    """An actor that is the first word of the cue's noun phrase (아이폰 사용 금지, 틱톡 금지);
+    not a state, which may as well be the agent (미국 제재 = sanctions by or on the US)."""
+    if not others or others[-1].entity.type in {"Country", "GovernmentBody"}:
+        return None
+    m = others[-1]
+    between = tokens[m.last + 1 : first]
+    if m.role == "other" and len(between) <= 1 and all(t.tag == "NNG" for t in between):
+        return m
+    return None
 
 
 def relational(
@@ -749,7 +770,8 @@ def subject_of(
         token = tokens[k]
         if token.tag in {"EF", "SF"}:
             break
-        if not (token.tag == "JKS" or (token.tag == "JX" and token.form in {"은", "는", "도"})):
+        also = token.form in ALSO and k in by_particle
+        if not (also or token.tag == "JKS" or (token.tag == "JX" and token.form in TOPICS)):
             continue
         if k in by_particle and by_particle[k].role == "subject":
             closed = any(t.tag == "ETM" for t in tokens[k + 1 : first])
@@ -881,9 +903,25 @@ def listed(gap: tuple[Token, ...]) -> bool:
     )
 
 
-def settle_roles(tokens: tuple[Token, ...], actors: tuple[Mention, ...]) -> tuple[Mention, ...]:
+def head_object(tokens: tuple[Token, ...], k: int, lexicon: Lexicon) -> bool:
+    """Whether tokens from k are one or two common nouns taking 을/를 (딥시크 접속을 막았다:
+    the actor is the patient through the noun it qualifies), none of them a cue (미국 제재를
+    우회한: the sanctions are the US's)."""
+    cues = {c.lemmas[0] for c in lexicon.cues if len(c.lemmas) == 1}
+    for j in range(k, min(k + 3, len(tokens))):
+        if tokens[j].tag == "JKO":
+            return j > k
+        if tokens[j].tag != "NNG" or tokens[j].form in cues:
+            return False
+    return False
+
+
+def settle_roles(
+    tokens: tuple[Token, ...], actors: tuple[Mention, ...], lexicon: Lexicon
+) -> tuple[Mention, ...]:
     """Roles a parenthesised aside or a bullet hides: in ▲A(5억원) ▲B(3억원) 등으로부터, A is
-    listed with B and B takes the particle after its parenthesis."""
+    listed with B and B takes the particle after its parenthesis; A 역시 is a subject; A 접속을
+    makes A the patient."""
     settled = []
     for m in actors:
         k = m.last + 1
@@ -896,9 +934,13 @@ def settle_roles(tokens: tuple[Token, ...], actors: tuple[Mention, ...]) -> tupl
                 role = role_after(tokens, close)
                 if role == "other" and close + 1 < len(tokens) and tokens[close + 1].tag == "SW":
                     role = "and"
-                m = replace(m, role=role)
+                m = replace(m, role=role, last=close)
         elif m.role == "other" and k < len(tokens) and tokens[k].tag == "SW":
             m = replace(m, role="and")
+        elif m.role == "other" and k < len(tokens) and tokens[k].form in ALSO:
+            m = replace(m, role="subject")
+        elif m.role == "other" and head_object(tokens, k, lexicon):
+            m = replace(m, role="object")
         settled.append(m)
     return tuple(settled)
 
