@@ -574,9 +574,13 @@ def arguments(
             return Roles(pairs(local[-1], head, actors, tokens), "head", notes)
         main, how = head, "head"
     if cue.frame == "relational":
-        return relational(tokens, actors, first, last, cue, genitive, head, main, how, notes)
+        clause = last + 1 < len(tokens) and tokens[last + 1].tag == "VCP"
+        holder = genitive or (
+            whose(tokens, actors, first, lexicon, topic, bound, head) if clause else None
+        )
+        return relational(tokens, actors, first, last, cue, holder, head, main, notes)
     if cue.direction == "symmetric":
-        return symmetric(tokens, actors, before, main, how, genitive, notes)
+        return symmetric(tokens, actors, before, first, main, how, genitive, notes)
     if genitive is not None:
         patient = inner or main
         agent = genitive
@@ -592,7 +596,11 @@ def arguments(
         agent = nearest(others, {"from", "by", "of"})
         if agent is None:
             return Roles((), how, (*notes, "passive without a 로부터/에 의해/의 agent"))
-        return Roles(pairs(agent, main, actors, tokens), how, notes)
+        sources = [m for m in others if m.role in {"from", "by"} and m is not agent]
+        found = pairs(agent, main, actors, tokens)
+        for m in sources if agent.role != "of" else []:
+            found += tuple(p for p in pairs(m, main, actors, tokens) if p not in found)
+        return Roles(found, how, notes)
     patient = nearest(others, {"object", "to", "of"}) or compound_patient(tokens, others, first)
     if patient is None:
         return Roles((), how, (*notes, "no patient: no 을/를, 에 or 의 actor before the cue"))
@@ -682,10 +690,10 @@ def relational(
     holder: Mention | None,
     head: Mention | None,
     main: Mention | None,
-    how: str,
     notes: tuple[str, ...],
 ) -> Roles:
-    """B의 대주주인 A, A는 B의 경쟁사다, 경쟁사 A: the named side is the agent."""
+    """B의 대주주인 A, A는 B의 경쟁사다, 경쟁사 A: the named side is the agent; the holder
+    (whose 경쟁사) is the 의 phrase, else the clause's subject or the carried topic."""
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
     if head is not None:
         other = head
@@ -695,17 +703,34 @@ def relational(
         other = None
     if other is None:
         return Roles((), "relational", (*notes, f"{cue.lemmas[0]}: no named other side"))
-    if holder is None:
-        if head is None or main is None or main is head:
-            return Roles((), "relational", (*notes, f"{cue.lemmas[0]}: whose? no 의 phrase"))
-        holder = main
+    if holder is None or holder in conjuncts(other, actors, tokens):
+        return Roles((), "relational", (*notes, f"{cue.lemmas[0]}: whose? no 의 phrase"))
     return Roles(pairs(other, holder, actors, tokens), "relational", notes)
+
+
+def whose(
+    tokens: tuple[Token, ...],
+    actors: tuple[Mention, ...],
+    first: int,
+    lexicon: Lexicon,
+    topic: tuple[Mention, ...],
+    bound: int,
+    head: Mention | None,
+) -> Mention | None:
+    """Whose partner or rival the head of a relative clause (경쟁사인 구글) is when no 의
+    phrase says it (오픈AI가 앞선 가운데 경쟁사인 구글이 …): the subject before the cue,
+    else the carried topic."""
+    if head is None:
+        return None
+    subject, _, _ = subject_of(tokens, actors, first, lexicon, topic, bound)
+    return subject if subject is not None and subject.entity.id != head.entity.id else None
 
 
 def symmetric(
     tokens: tuple[Token, ...],
     actors: tuple[Mention, ...],
     before: list[Mention],
+    first: int,
     main: Mention | None,
     how: str,
     genitive: Mention | None,
@@ -726,7 +751,9 @@ def symmetric(
     if not partners and genitive is not None:
         partners = [genitive]
     if not partners:
-        obj = nearest([m for m in before if m is not main], {"object"})
+        obj = nearest([m for m in before if m is not main], {"object"}) or governed(
+            tokens, before, first
+        )
         partners = [obj] if obj else []
     if main is None and genitive is not None and with_ is not None:
         main = genitive
@@ -735,6 +762,13 @@ def symmetric(
     sides = group or [main]
     found = tuple((a, p) for a in sides for p in partners if p not in sides)
     return Roles(found, how, notes)
+
+
+def governed(tokens: tuple[Token, ...], before: list[Mention], first: int) -> Mention | None:
+    """The 에 phrase right before a cue that governs it (알리페이에 맞서, 중국에 대항해)."""
+    if not before or before[-1].role != "to":
+        return None
+    return before[-1] if particle_index(tokens, before[-1]) + 1 == first else None
 
 
 def pairs(
@@ -925,7 +959,14 @@ def settle_roles(
     settled = []
     for m in actors:
         k = m.last + 1
-        if m.role == "other" and k < len(tokens) and tokens[k].tag == "SSO":
+        if m.role != "other" and k < len(tokens) and tokens[k].tag == "SSO":
+            close = next(
+                (j for j in range(k + 1, min(k + 10, len(tokens))) if tokens[j].tag == "SSC"),
+                None,
+            )
+            if close is not None and role_after(tokens, close) == m.role:
+                m = replace(m, last=close)
+        elif m.role == "other" and k < len(tokens) and tokens[k].tag == "SSO":
             close = next(
                 (j for j in range(k + 1, min(k + 10, len(tokens))) if tokens[j].tag == "SSC"),
                 None,
@@ -975,8 +1016,14 @@ def modified_head(
         if tokens[end].form == "," and not any(m.first == start for m in actors):
             break
         end += 1
-    inside = [m for m in actors if start <= m.first and m.last < end]
-    return inside[-1] if inside else None
+    inside = [m for m in actors if start <= m.first < end]
+    if not inside:
+        return None
+    head = inside[-1]
+    for m in actors:
+        if m.first > head.last and head.role == "and" and listed(tokens[head.last + 1 : m.first]):
+            head = m
+    return head
 
 
 def is_passive(tokens: tuple[Token, ...], last: int, lexicon: Lexicon) -> bool:
