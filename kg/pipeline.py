@@ -25,6 +25,7 @@ from kg.relations import (
     Lexicon,
     Reading,
     Statement,
+    last_group,
     load_lexicon,
     merge_statements,
     next_topic,
@@ -149,6 +150,7 @@ def explain_readings(
     topic: tuple[Mention, ...] = ()
     age = 0
     events: dict[str, tuple[Timex, bool]] = {}
+    group: tuple[Mention, ...] = ()
     read = []
     for sentence, mentions in zip(sentences, found, strict=True):
         readings = read_sentence(
@@ -159,10 +161,12 @@ def explain_readings(
             lexicon=resources.lexicon,
             topic=topic,
             events=events,
+            group=group,
         )
         read.append((sentence, mentions, readings))
         events = {kind: (time, False) for kind, (time, _) in events.items()}
         events.update({r.kind: (r.time, True) for r in readings if r.time is not None})
+        group = last_group(sentence, mentions, resources.lexicon) or group
         carried = next_topic(sentence, mentions, resources.lexicon, ())
         if carried:
             topic, age = carried, 0

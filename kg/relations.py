@@ -202,12 +202,14 @@ def read_sentence(
     lexicon: Lexicon,
     topic: tuple[Mention, ...] = (),
     events: dict[str, tuple[Timex, bool]] | None = None,
+    group: tuple[Mention, ...] = (),
 ) -> tuple[Reading, ...]:
     """Per cue in the sentence: the statements it makes, or the reason it makes none.
 
     `events` holds, per relation, the time of the event the article last dated and whether
     it was dated in the sentence just before: a sentence with no time of its own continues
-    that event when it follows it directly or says so (이번, 이날, 해당)."""
+    that event when it follows it directly or says so (이번, 이날, 해당). `group` is the
+    last list of actors told before, which 이들 기업 / 두 회사 / 양사 stand for."""
     tokens = sentence.tokens
     times = tuple(t for t in times if sentence.start <= t.start < sentence.end)
     sources = {m for m in mentions if is_source(tokens, m, lexicon)}
@@ -226,7 +228,18 @@ def read_sentence(
         taken.update(range(first, last + 1))
         readings.append(
             read_cue(
-                sentence, actors, mentions, times, first, last, cue, doc, lexicon, topic, events
+                sentence,
+                actors,
+                mentions,
+                times,
+                first,
+                last,
+                cue,
+                doc,
+                lexicon,
+                topic,
+                events,
+                group,
             )
         )
     return tuple(readings)
@@ -244,6 +257,7 @@ def read_cue(
     lexicon: Lexicon,
     topic: tuple[Mention, ...],
     events: dict[str, tuple[Timex, bool]] | None = None,
+    group: tuple[Mention, ...] = (),
 ) -> Reading:
     """The statements of the cue at tokens first..last."""
     tokens = sentence.tokens
@@ -256,7 +270,13 @@ def read_cue(
     if quote and speaker is not None and speaker in actors:
         topic = (speaker,)
     bound = next(k for k, t in enumerate(tokens) if t.start >= quote[0]) if quote else 0
-    roles = arguments(tokens, scope, first, last, cue, lexicon, topic, bound)
+    grouped = len(group) > 1 and group_subject(tokens, first, bound, lexicon)
+    carried = topic
+    if grouped:
+        topic = group
+    roles = arguments(tokens, scope, first, last, cue, lexicon, topic, bound, carried)
+    if grouped:
+        roles = spread_group(roles, group, cue)
     banned = settle_roles(tokens, tuple(m for m in mentions if m.entity.type == "Product"), lexicon)
     if not roles.pairs and cue.kind == "blocks" and banned:
         with_products = tuple(sorted(scope + banned, key=lambda m: m.first))
@@ -296,6 +316,58 @@ def read_cue(
             )
         )
     return Reading(cue_word, cue.kind, tokens[first].start, tuple(statements), tuple(notes), time)
+
+
+def group_subject(tokens: tuple[Token, ...], first: int, bound: int, lexicon: Lexicon) -> bool:
+    """Whether the cue's subject is 이들 기업, 두 회사 or 양사: the actors listed before."""
+    for k in range(first - 1, bound - 1, -1):
+        token = tokens[k]
+        if token.tag in {"EF", "SF"}:
+            return False
+        if token.tag == "JKS" or (token.tag == "JX" and token.form in TOPICS):
+            noun = k - 1
+            if noun < 1 or lexicon.markers.get(tokens[noun].form) != "anaphor":
+                return False
+            det = tokens[noun - 1]
+            if det.tag == "XSN" and det.form == "들":
+                return noun > 1 and tokens[noun - 2].tag == "NP"
+            return det.tag == "MM" and det.form in {"두", "양"}
+    return False
+
+
+def spread_group(roles: Roles, group: tuple[Mention, ...], cue: Cue) -> Roles:
+    """The group's statements: each member where its first stands (이들 기업은 각각 출자했다),
+    or each pair of members for a symmetric cue with no other side (두 회사는 협력한다)."""
+    lead = group[0]
+    if not roles.pairs and cue.direction == "symmetric":
+        found = tuple((a, b) for i, a in enumerate(group) for b in group[i + 1 :])
+        return Roles(found, "anaphor", ())
+    found: list[tuple[Mention, Mention]] = []
+    for agent, patient in roles.pairs:
+        agents = group if agent is lead else (agent,)
+        patients = group if patient is lead else (patient,)
+        found += [(a, p) for a in agents for p in patients if (a, p) not in found]
+    return replace(roles, pairs=tuple(found))
+
+
+def last_group(
+    sentence: Sentence, mentions: tuple[Mention, ...], lexicon: Lexicon
+) -> tuple[Mention, ...]:
+    """The last list of two or more actors the sentence names outside quotations (A, B, C
+    등 8개사가 …), which 이들 기업 may stand for in the next sentence."""
+    actors = tuple(
+        m
+        for m in mentions
+        if m.entity.type != "Product"
+        and not lexicon.is_media(m.entity)
+        and quote_of(sentence, sentence.tokens[m.first]) is None
+    )
+    actors = settle_roles(sentence.tokens, actors, lexicon)
+    for m in reversed(actors):
+        members = conjuncts(m, actors, sentence.tokens)
+        if len({x.entity.id for x in members}) > 1:
+            return tuple(reversed(members))
+    return ()
 
 
 def continues(tokens: tuple[Token, ...], first: int, lexicon: Lexicon) -> bool:
@@ -538,9 +610,12 @@ def arguments(
     lexicon: Lexicon,
     topic: tuple[Mention, ...],
     bound: int = 0,
+    carried: tuple[Mention, ...] = (),
 ) -> Roles:
     """The (agent, patient) pairs the cue relates, and how they were found; `bound` is
-    where the cue's quotation starts (its subject is inside it or is the speaker)."""
+    where the cue's quotation starts (its subject is inside it or is the speaker), and
+    `carried` the subject told before, the patient an event cue leaves out (A, B 등이 투자한
+    이력이 있다, after a sentence about the company)."""
     before = [m for m in actors if m.last < first]
     head = modified_head(tokens, actors, last)
     genitive, inner = attached(tokens, before, first)
@@ -602,6 +677,10 @@ def arguments(
             found += tuple(p for p in pairs(m, main, actors, tokens) if p not in found)
         return Roles(found, how, notes)
     patient = nearest(others, {"object", "to", "of"}) or compound_patient(tokens, others, first)
+    agents = {m.entity.id for m in conjuncts(main, actors, tokens)} | {main.entity.id}
+    if patient is None and how in {"subject", "anaphor"} and bare_verb(tokens, main, last):
+        patient = carried[0] if carried and carried[0].entity.id not in agents else None
+        how = "topic" if patient is not None else how
     if patient is None:
         return Roles((), how, (*notes, "no patient: no 을/를, 에 or 의 actor before the cue"))
     return Roles(pairs(main, patient, actors, tokens), how, notes)
@@ -665,6 +744,26 @@ def bare_before(tokens: tuple[Token, ...], mention: Mention, verb: int) -> bool:
     return k == verb or (
         k < len(tokens) and (tokens[k].tag in {"SN", "NR"} or tokens[k].lemma == "같다")
     )
+
+
+def bare_verb(tokens: tuple[Token, ...], main: Mention, last: int) -> bool:
+    """Whether the cue is a verb with no object but an amount (A, B 등이 투자했다, 각각
+    10억엔을 출자했다), so its patient is the one the text is about, not a thing it names
+    (투자 계획을, 경로를 막겠다)."""
+    verb = tokens[last].tag.startswith("VV") or (
+        last + 1 < len(tokens) and tokens[last + 1].tag == "XSV"
+    )
+    span = range(main.last + 1, last)
+    return verb and not any(tokens[k].tag == "JKO" and not amount(tokens, k - 1) for k in span)
+
+
+def amount(tokens: tuple[Token, ...], k: int) -> bool:
+    """Whether token k ends a sum of money or a count (10억엔, 200억 원(약 1억 달러), 3곳)."""
+    if tokens[k].tag == "SSC":
+        k = next((j - 1 for j in range(k - 1, max(k - 10, 0), -1) if tokens[j].tag == "SSO"), k)
+    if tokens[k].tag in {"SN", "NR"}:
+        return True
+    return tokens[k].tag in {"NNB", "NNG"} and k > 0 and tokens[k - 1].tag in {"SN", "NR"}
 
 
 def compound_patient(
@@ -865,6 +964,8 @@ def is_anaphor(tokens: tuple[Token, ...], particle: int, lexicon: Lexicon) -> bo
         k -= 1
     if k < 0 or lexicon.markers.get(tokens[k].form) != "anaphor":
         return False
+    if k > 1 and tokens[k - 1].form == "들" and tokens[k - 2].tag == "NP":
+        return True
     return k > 0 and tokens[k - 1].tag == "MM"
 
 
