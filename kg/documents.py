@@ -572,8 +572,16 @@ EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 SENTENCE_END = re.compile(r"[다요죠음함임][.!?\"'”’]*\s*$|[.!?]\s*$")
 
 
+MIN_BODY_BEFORE_LIST = 2
+
+
 def body_spans(text: str) -> tuple[tuple[int, int], ...]:
-    """Character spans of the lines that are the article proper, furniture left out."""
+    """Character spans of the lines that are the article proper, furniture left out.
+
+    A line led by a date and time is a stamp near the top of a page, where it is skipped,
+    and the start of a list of other headlines after the article, where reading stops
+    (with the undated headline just before it).
+    """
     lines: list[tuple[int, int, str]] = []
     offset = 0
     for raw in text.splitlines(keepends=True):
@@ -586,7 +594,10 @@ def body_spans(text: str) -> tuple[tuple[int, int], ...]:
         if RELATED_HEADER.match(stripped):
             break
         if LEADING_DATETIME.match(stripped):
-            if kept and not SENTENCE_END.search(text[kept[-1][0] : kept[-1][1]]):
+            sentences = sum(bool(SENTENCE_END.search(text[a:b])) for a, b in kept)
+            if sentences < MIN_BODY_BEFORE_LIST:
+                continue
+            if not SENTENCE_END.search(text[kept[-1][0] : kept[-1][1]]):
                 kept.pop()
             break
         if is_furniture(stripped, first=i == 0):

@@ -37,6 +37,19 @@ NAME_TAGS = {"NNP", "NNG", "SL", "SN", "SH"}
 PROPER_TAGS = {"NNP", "SL", "SH"}
 BREAK_TAGS = {"SF", "SP", "SSO", "SSC", "SE", "SW"}
 HANGUL_NAME = re.compile(r"[가-힣]{2,}")
+QUOTES = {"'", '"', "‘", "“", "「", "『", "《", "〈"}
+PARTICLE_ROLES = {
+    "": "other",
+    **dict.fromkeys(["이", "가", "은", "는", "도", "측은", "측이"], "subject"),
+    **dict.fromkeys(["을", "를"], "object"),
+    "의": "of",
+    **dict.fromkeys(["와", "과", "하고", "랑"], "with"),
+    **dict.fromkeys(["로부터", "으로부터", "에게서"], "from"),
+    "에서": "at",
+    **dict.fromkeys(["에", "에게", "에는", "에도", "에게는"], "to"),
+    **dict.fromkeys(["로", "으로"], "as"),
+}
+FUNCTION_WORDS = {"of", "for", "the", "and", "to", "in", "on", "with"}
 PERSON_NAME = re.compile(r"[가-힣]{2,4}|[가-힣]+( [가-힣]+)+")
 
 
@@ -55,6 +68,7 @@ class Words:
     places: frozenset[str]
     place_suffixes: tuple[str, ...]
     anaphors: dict[str, str]
+    things: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -92,6 +106,7 @@ def load_words() -> Words:
         places=frozenset(kinds["place"]),
         place_suffixes=tuple(kinds["place_suffix"]),
         anaphors=kinds["anaphor"],
+        things=tuple(kinds["thing"]),
     )
 
 
@@ -116,7 +131,81 @@ def find_mentions(sentence: Sentence, gazetteer: Gazetteer) -> tuple[Mention, ..
         entity, last = found
         mention, i = complete(sentence, i, last, entity, gazetteer, words)
         mentions.append(mention)
+    mentions = coordinated(sentence, mentions, gazetteer, words)
     return tuple(person_titles(mentions, tokens, words))
+
+
+def coordinated(
+    sentence: Sentence, mentions: list[Mention], gazetteer: Gazetteer, words: Words
+) -> list[Mention]:
+    """Unknown proper nouns listed with a company (A, B와 엔비디아 등) as companies too.
+
+    A name joined by 와/과, 및, a comma or a middle dot to a company or organisation mention
+    takes its type; the list is followed link by link, so A gets it through B.
+    """
+    tokens = sentence.tokens
+    out = sorted(mentions, key=lambda m: m.first)
+    grown = True
+    while grown:
+        grown = False
+        covered = {k for m in out for k in range(m.first, m.last + 1)}
+        for i in range(len(tokens)):
+            run = name_run(sentence, i, covered, words)
+            if run is None:
+                continue
+            last, name = run
+            kind = listed_with(tokens, i, last, out)
+            if not kind:
+                continue
+            entity = Entity(id=slug(name), type=kind, ko=name)
+            mention, _ = complete(sentence, i, last, entity, gazetteer, words)
+            out = sorted([*out, mention], key=lambda m: m.first)
+            grown = True
+            break
+    return out
+
+
+def name_run(sentence: Sentence, i: int, covered: set[int], words: Words) -> tuple[int, str] | None:
+    """A whole word of proper-noun tokens starting at token i that no mention covers."""
+    tokens = sentence.tokens
+    if i in covered or tokens[i].tag not in {"NNP", "SL"} or is_common(tokens[i].form, words):
+        return None
+    if i and tokens[i - 1].end == tokens[i].start and tokens[i - 1].tag not in BREAK_TAGS:
+        return None
+    last = i
+    while (
+        adjacent(tokens, last, gap=1)
+        and last + 1 not in covered
+        and tokens[last + 1].tag in {"NNP", "SL", "SN"}
+        and not is_common(tokens[last + 1].form, words)
+    ):
+        last += 1
+    name = span_text(sentence, i, last)
+    if not is_name_like(name, words) or is_place(name, words) or glued_noun_after(tokens, last):
+        return None
+    return last, name
+
+
+def listed_with(tokens: tuple[Token, ...], first: int, last: int, mentions: list[Mention]) -> str:
+    """The type of a company or organisation mention coordinated with tokens first..last."""
+    kinds = {"Company", "Organization"}
+    for m in mentions:
+        if m.entity.type not in kinds:
+            continue
+        if m.first in {last + 2, last + 3} and all(
+            is_coordinator(t) for t in tokens[last + 1 : m.first]
+        ):
+            return m.entity.type
+        if m.last in {first - 2, first - 3} and all(
+            is_coordinator(t) for t in tokens[m.last + 1 : first]
+        ):
+            return m.entity.type
+    return ""
+
+
+def is_coordinator(token: Token) -> bool:
+    """와/과, 및, a comma or a middle dot between the items of a list."""
+    return token.tag == "JC" or token.form in {",", "·", "및", "、"}
 
 
 def complete(
@@ -188,6 +277,8 @@ def match_known(sentence: Sentence, i: int, gazetteer: Gazetteer) -> tuple[Entit
     best = None
     if tokens[i].entity:
         best = gazetteer.entities[tokens[i].entity], i
+    if best is not None and best[0].type == "GovernmentBody" and glued_title(tokens, i):
+        return None
     j = i
     while j - i < 6:
         if j > i and (tokens[j].tag not in NAME_TAGS and not tokens[j].entity):
@@ -199,6 +290,16 @@ def match_known(sentence: Sentence, i: int, gazetteer: Gazetteer) -> tuple[Entit
             break
         j += 1
     return best
+
+
+def glued_title(tokens: tuple[Token, ...], k: int) -> bool:
+    """Whether token k is glued to a following 장, as in 외교부장 (a minister, not the body)."""
+    return adjacent(tokens, k) and tokens[k + 1].form == "장"
+
+
+def glued_noun_after(tokens: tuple[Token, ...], k: int) -> bool:
+    """Whether token k runs on, without a space, into another noun (전자+공학과)."""
+    return adjacent(tokens, k) and tokens[k + 1].tag in {"NNG", "NNP"}
 
 
 def glued_to_noun(tokens: tuple[Token, ...], i: int) -> bool:
@@ -223,16 +324,35 @@ def match_compound(
     while adjacent(tokens, last) and tokens[last + 1].tag in {"NNG", "NNP"}:
         last += 1
     name = span_text(sentence, i, last)
-    if is_common(tokens[i].form, words) or not HANGUL_NAME.fullmatch(name):
+    if (
+        is_common(tokens[i].form, words)
+        or not HANGUL_NAME.fullmatch(name)
+        or not is_name_like(name, words)
+    ):
         return None
     known = gazetteer.lookup(tokens[last].form) if last > i else None
     if known is not None and known.type not in {"Country", "Product", "Person"}:
         return Entity(id=slug(name), type=known.type, ko=name), last
     inner = parenthesis(tokens, last)
     alias = span_text(sentence, *inner) if inner is not None else ""
-    if alias.isascii() and is_name_like(alias, words) and not alias.isupper():
+    if (
+        latin_name(alias, words)
+        and not alias.isupper()
+        and not quoted(tokens, i)
+        and not is_place(name, words)
+    ):
         return Entity(id=slug(name), type="Organization", ko=name), last
     return None
+
+
+def latin_name(text: str, words: Words) -> bool:
+    """Whether a parenthesised text is a capitalised Latin name (Mirae Robotics)."""
+    return text.isascii() and text[:1].isupper() and is_name_like(text, words)
+
+
+def quoted(tokens: tuple[Token, ...], i: int) -> bool:
+    """Whether token i opens a quotation ('코멧', “노바”): quoted names are titles and products."""
+    return i > 0 and tokens[i - 1].form in QUOTES and tokens[i - 1].end == tokens[i].start
 
 
 def match_short(
@@ -314,16 +434,28 @@ def match_unknown(
         and PERSON_NAME.fullmatch(tokens[i].form)
     ):
         return Entity(id=slug(tokens[i].form), type="Person", ko=tokens[i].form), i
-    if adjacent(tokens, last, gap=1) and tokens[last + 1].form in words.heads:
+    if adjacent(tokens, last, gap=1) and is_head(tokens, last + 1, words):
         last += 1
         kind = words.heads[tokens[last].form]
     name = span_text(sentence, i, last)
-    if not is_name_like(name, words) or is_place(name, words):
+    if not is_name_like(name, words) or is_place(name, words) or glued_noun_after(tokens, last):
         return None
     kind = kind or type_from_context(sentence, i, last, name, gazetteer, words)
     if not kind:
         return None
     return Entity(id=slug(name), type=kind, ko=name), last
+
+
+def is_head(tokens: tuple[Token, ...], k: int, words: Words) -> bool:
+    """Whether token k is a head word ending a name: not when a noun runs on from it
+    (서강대 전자공학과) nor, for a Latin head such as AI, when a noun follows (유럽 AI 기업)."""
+    if tokens[k].form not in words.heads or glued_noun_after(tokens, k):
+        return False
+    return not (
+        tokens[k].form.isascii()
+        and adjacent(tokens, k, gap=1)
+        and tokens[k + 1].tag in {"NNG", "NNP"}
+    )
 
 
 def titled(tokens: tuple[Token, ...], last: int, words: Words) -> bool:
@@ -353,7 +485,8 @@ def type_from_context(
     if (
         inner is not None
         and not name.isascii()
-        and is_name_like(span_text(sentence, *inner), words)
+        and latin_name(span_text(sentence, *inner), words)
+        and not quoted(tokens, i)
     ):
         return "Organization"
     before = tokens[i - 1] if i else None
@@ -380,8 +513,14 @@ def parenthesis(tokens: tuple[Token, ...], last: int) -> tuple[int, int] | None:
 
 
 def is_common(form: str, words: Words) -> bool:
-    """Latin abbreviations and nouns that name no actor, and single Latin letters."""
-    return form.upper() in words.common or (form.isascii() and len(form) < 2)
+    """Latin abbreviations, nouns, titles and descriptors that name no actor, and single
+    Latin letters."""
+    return (
+        form.upper() in words.common
+        or form in words.titles
+        or form in words.descriptors
+        or (form.isascii() and len(form) < 2)
+    )
 
 
 def is_name_like(name: str, words: Words) -> bool:
@@ -389,7 +528,10 @@ def is_name_like(name: str, words: Words) -> bool:
     key = name_key(name)
     if len(key) < 2 or key.isdigit() or is_common(name, words):
         return False
-    return not (name.isascii() and any(c.isdigit() for c in name))
+    if name.isascii() and (any(c.isdigit() for c in name) or FUNCTION_WORDS & set(name.split())):
+        return False
+    last = name.split()[-1]
+    return not (HANGUL_NAME.match(last) and last.endswith(words.things))
 
 
 def is_place(name: str, words: Words) -> bool:
@@ -482,12 +624,51 @@ def resolve_mentions(
     for sentence, found in zip(sentences, mentions, strict=True):
         linked = [relink(m, seen) for m in found]
         linked.extend(anaphors(sentence, previous, linked, words))
+        linked.extend(repeated(sentence, linked, seen, words))
         linked.sort(key=lambda m: m.start)
         for m in linked:
             seen.append(m.entity)
         out.append(tuple(linked))
         previous = tuple(linked)
     return tuple(out)
+
+
+def repeated(
+    sentence: Sentence, current: list[Mention], seen: list[Entity], words: Words
+) -> list[Mention]:
+    """Bare repeats of new names found earlier in the article (노바랩스는 after 스타트업
+    노바랩스가): once the evidence typed a name, later sentences need none.
+
+    Kiwi may cut an unknown word differently each time (하늘로보가 / 하늘+로+보+는), so
+    repeats are found in the text: a whole word starting with the name, the rest a particle.
+    """
+    names = {e.ko: e for e in seen if e.id.startswith("x-")}
+    tokens = sentence.tokens
+    taken = {k for m in current for k in range(m.start, m.end)}
+    found = []
+    for name, entity in names.items():
+        for hit in re.finditer(re.escape(name), sentence.text):
+            start, end = sentence.start + hit.start(), sentence.start + hit.end()
+            before = sentence.text[hit.start() - 1] if hit.start() else " "
+            rest = re.match(r"[가-힣]*", sentence.text[hit.end() :]).group()
+            if before.isalnum() or taken & set(range(start, end)) or rest not in PARTICLE_ROLES:
+                continue
+            inside = [k for k, t in enumerate(tokens) if t.start < end and t.end > start]
+            if not inside:
+                continue
+            found.append(
+                Mention(
+                    entity=entity,
+                    text=name,
+                    start=start,
+                    end=end,
+                    role=PARTICLE_ROLES[rest],
+                    first=inside[0],
+                    last=inside[-1],
+                )
+            )
+            taken.update(range(start, end))
+    return found
 
 
 def relink(mention: Mention, seen: list[Entity]) -> Mention:

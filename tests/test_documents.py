@@ -294,3 +294,24 @@ def test_body_spans_leave_out_furniture():
         ]
     )
     assert [text[s:e] for s, e in body_spans(text)] == ["네이버, 카카오와 AI 협력", ARTICLE]
+
+
+def test_a_date_stamp_above_the_article_does_not_end_it():
+    text = (
+        "미국, 중국 반도체 기업 제재 검토\n2024-03-10 15:14\n"
+        "미국 상무부는 중국 기업을 명단에 추가할지 검토하고 있다.\n"
+        "상무부는 이달 안에 결론을 낼 예정이다.\n"
+    )
+    kept = [text[a:b] for a, b in body_spans(text)]
+    assert "상무부는 이달 안에 결론을 낼 예정이다." in kept
+    assert "2024-03-10 15:14" not in kept
+
+
+def test_a_dated_headline_list_after_the_article_ends_it():
+    text = (
+        "카카오는 오픈AI와 손잡았다.\n두 회사는 공동 개발에 나선다.\n"
+        "오늘 가장 많이 읽힌 다른 회사 소식들 목록\n"
+        "2025-01-27 15:38:06 다른 기사 제목\n2025-01-27 13:02:27 또 다른 제목\n"
+    )
+    kept = [text[a:b] for a, b in body_spans(text)]
+    assert kept == ["카카오는 오픈AI와 손잡았다.", "두 회사는 공동 개발에 나선다."]

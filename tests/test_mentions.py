@@ -125,3 +125,23 @@ def test_short_mention_resolves_to_earlier_full_name(gazetteer, kiwi):
 def test_anaphor_needs_one_candidate(gazetteer, kiwi):
     text = "인텔과 AMD가 실적을 냈다. 이 회사는 감원을 발표했다."
     assert [i for _, i in found(text, gazetteer, kiwi)] == ["intel", "amd"]
+
+
+def test_unknown_name_listed_with_a_company_is_a_company(gazetteer, kiwi):
+    mentions = entities_in("퀀타셀과 엔비디아가 협력한다.", gazetteer=gazetteer, kiwi=kiwi)
+    assert [(m["text"], m["type"]) for m in mentions] == [
+        ("퀀타셀", "Company"),
+        ("엔비디아", "Company"),
+    ]
+
+
+def test_new_name_is_found_again_without_evidence(gazetteer, kiwi):
+    text = "드론 업체 하늘로보가 투자를 받았다. 하늘로보는 공장을 늘린다."
+    assert found(text, gazetteer, kiwi) == [("하늘로보", "x-하늘로보")] * 2
+
+
+def test_things_and_quoted_titles_are_not_actors(gazetteer, kiwi):
+    assert (
+        found("정부는 '미래칩(Future Chip)' 계획과 공급망법(Supply Act)을 냈다.", gazetteer, kiwi)
+        == []
+    )
