@@ -67,6 +67,7 @@ class Cue:
     lemmas: tuple[str, ...]
     direction: str
     frame: str = "event"
+    agents: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
                     lemmas,
                     (row.get("direction") or "forward").strip(),
                     (row.get("frame") or "event").strip() or "event",
+                    frozenset((row.get("agents") or "").split()),
                 )
             )
     cues.sort(key=lambda c: (-len(c.lemmas), -len(c.lemmas[0])))
@@ -301,6 +303,9 @@ def read_cue(
         subject, obj = (patient, agent) if cue.direction == "reverse" else (agent, patient)
         if subject.entity.id == obj.entity.id:
             notes.append(f"{subject.text}: the same actor on both sides")
+            continue
+        if cue.agents and agent.entity.type not in cue.agents:
+            notes.append(f"{agent.text} ({agent.entity.type}) cannot be its agent")
             continue
         statements.append(
             Statement(
