@@ -22,6 +22,7 @@ from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.graph import build_graph
 from kg.mentions import Mention, find_mentions, resolve_mentions
 from kg.relations import (
+    Group,
     Lexicon,
     Reading,
     Statement,
@@ -150,7 +151,7 @@ def explain_readings(
     topic: tuple[Mention, ...] = ()
     age = 0
     events: dict[str, tuple[Timex, bool]] = {}
-    group: tuple[Mention, ...] = ()
+    group: Group | None = None
     read = []
     for sentence, mentions in zip(sentences, found, strict=True):
         readings = read_sentence(
@@ -166,7 +167,7 @@ def explain_readings(
         read.append((sentence, mentions, readings))
         events = {kind: (time, False) for kind, (time, _) in events.items()}
         events.update({r.kind: (r.time, True) for r in readings if r.time is not None})
-        group = last_group(sentence, mentions, resources.lexicon) or group
+        group = last_group(sentence, mentions, times, resources.lexicon) or group
         carried = next_topic(sentence, mentions, resources.lexicon, ())
         if carried:
             topic, age = carried, 0

@@ -142,6 +142,15 @@ class Reading:
 
 
 @dataclass(frozen=True)
+class Group:
+    """A list of actors told in one sentence (A, B, C 등 3개사가 세운), and that sentence's
+    time, which 이들 기업 / 두 회사 in a later sentence stand for."""
+
+    actors: tuple[Mention, ...]
+    time: Timex | None = None
+
+
+@dataclass(frozen=True)
 class Roles:
     """The arguments found for one cue, and how (which decides the confidence)."""
 
@@ -204,7 +213,7 @@ def read_sentence(
     lexicon: Lexicon,
     topic: tuple[Mention, ...] = (),
     events: dict[str, tuple[Timex, bool]] | None = None,
-    group: tuple[Mention, ...] = (),
+    group: Group | None = None,
 ) -> tuple[Reading, ...]:
     """Per cue in the sentence: the statements it makes, or the reason it makes none.
 
@@ -259,7 +268,7 @@ def read_cue(
     lexicon: Lexicon,
     topic: tuple[Mention, ...],
     events: dict[str, tuple[Timex, bool]] | None = None,
-    group: tuple[Mention, ...] = (),
+    group: Group | None = None,
 ) -> Reading:
     """The statements of the cue at tokens first..last."""
     tokens = sentence.tokens
@@ -272,13 +281,13 @@ def read_cue(
     if quote and speaker is not None and speaker in actors:
         topic = (speaker,)
     bound = next(k for k, t in enumerate(tokens) if t.start >= quote[0]) if quote else 0
-    grouped = len(group) > 1 and group_subject(tokens, first, bound, lexicon)
+    grouped = group is not None and group_subject(tokens, first, bound, lexicon)
     carried = topic
     if grouped:
-        topic = group
+        topic = group.actors
     roles = arguments(tokens, scope, first, last, cue, lexicon, topic, bound, carried)
     if grouped:
-        roles = spread_group(roles, group, cue)
+        roles = spread_group(roles, group.actors, cue)
     banned = settle_roles(tokens, tuple(m for m in mentions if m.entity.type == "Product"), lexicon)
     if not roles.pairs and cue.kind == "blocks" and banned:
         with_products = tuple(sorted(scope + banned, key=lambda m: m.first))
@@ -298,6 +307,8 @@ def read_cue(
     event = None if state else (events or {}).get(cue.kind)
     if time is None and event is not None and (event[1] or continues(tokens, first, lexicon)):
         time = event[0]
+    if time is None and grouped and roles.pairs:
+        time = group.time
     evidence = (Evidence(sentence.text, sentence.start, sentence.end, cue_word),)
     for agent, patient in roles.pairs:
         subject, obj = (patient, agent) if cue.direction == "reverse" else (agent, patient)
@@ -356,10 +367,10 @@ def spread_group(roles: Roles, group: tuple[Mention, ...], cue: Cue) -> Roles:
 
 
 def last_group(
-    sentence: Sentence, mentions: tuple[Mention, ...], lexicon: Lexicon
-) -> tuple[Mention, ...]:
+    sentence: Sentence, mentions: tuple[Mention, ...], times: Iterable[Timex], lexicon: Lexicon
+) -> Group | None:
     """The last list of two or more actors the sentence names outside quotations (A, B, C
-    등 8개사가 …), which 이들 기업 may stand for in the next sentence."""
+    등 8개사가 …) with the sentence's time, which 이들 기업 may stand for next."""
     actors = tuple(
         m
         for m in mentions
@@ -371,8 +382,10 @@ def last_group(
     for m in reversed(actors):
         members = conjuncts(m, actors, sentence.tokens)
         if len({x.entity.id for x in members}) > 1:
-            return tuple(reversed(members))
-    return ()
+            told = tuple(t for t in times if sentence.start <= t.start < sentence.end)
+            time = time_for(sentence, told, sentence.tokens[members[-1].first], None)
+            return Group(tuple(reversed(members)), time)
+    return None
 
 
 def continues(tokens: tuple[Token, ...], first: int, lexicon: Lexicon) -> bool:
