@@ -56,6 +56,7 @@ COPULA_OR_AS = {"VCP", "JKB"}
 LIST_GAP = 8
 PASSIVE_SUFFIXES = {"되", "돼", "받", "당"}
 ALSO = {"역시", "또한"}
+PATIENTS = {"object", "to", "of"}
 TOPICS = {"은", "는", "도"}
 
 
@@ -694,7 +695,9 @@ def arguments(
         for m in sources if agent.role != "of" else []:
             found += tuple(p for p in pairs(m, main, actors, tokens) if p not in found)
         return Roles(found, how, notes)
-    patient = nearest(others, {"object", "to", "of"}) or compound_patient(tokens, others, first)
+    kin = [m for m in others if m.role != "with" or not with_of(tokens, m, first)]
+    patient = nearest([m if m in kin else replace(m, role="of") for m in others], PATIENTS)
+    patient = patient or compound_patient(tokens, others, first)
     agents = {m.entity.id for m in conjuncts(main, actors, tokens)} | {main.entity.id}
     if patient is None and how in {"subject", "anaphor"} and bare_verb(tokens, main, last):
         patient = carried[0] if carried and carried[0].entity.id not in agents else None
@@ -761,6 +764,18 @@ def bare_before(tokens: tuple[Token, ...], mention: Mention, verb: int) -> bool:
     k = particle_index(tokens, mention)
     return k == verb or (
         k < len(tokens) and (tokens[k].tag in {"SN", "NR"} or tokens[k].lemma == "같다")
+    )
+
+
+def with_of(tokens: tuple[Token, ...], mention: Mention, first: int) -> bool:
+    """Whether the mention is X와의 opening the cue's noun phrase (스케일AI와의 사업 관계를
+    끊었다: X is what is cut)."""
+    k = particle_index(tokens, mention)
+    return (
+        k + 1 < len(tokens)
+        and tokens[k + 1].tag == "JKG"
+        and first - (k + 2) <= 2
+        and all(t.tag in NOMINAL for t in tokens[k + 2 : first])
     )
 
 
@@ -912,7 +927,8 @@ def subject_of(
     (구매가 금지된) owns the clause, so no actor further back is its subject; and a
     sentence with its own common-noun topic (이번 지원은) does not take the carried one.
     An actor with 이/가 whose clause closed before the cue (…러시아가 지원했다는 이유로
-    … 제재했다) is its subject only when no actor topic (은/는) stands further back.
+    … 제재했다) is its subject only when no actor topic (은/는) stands further back, and
+    of several such the outermost (A가 B가 인수한 C와의 관계를 끊었다: A).
     """
     by_particle = {particle_index(tokens, m): m for m in actors}
     own = ""
@@ -927,7 +943,7 @@ def subject_of(
         if k in by_particle and by_particle[k].role == "subject":
             closed = any(t.tag == "ETM" for t in tokens[k + 1 : first])
             if token.tag == "JKS" and closed:
-                embedded = embedded or by_particle[k]
+                embedded = by_particle[k]
                 continue
             return by_particle[k], "subject", ""
         if embedded is not None:
