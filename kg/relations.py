@@ -643,7 +643,7 @@ def arguments(
     notes = (note,) if note else ()
     if cue.frame == "list":
         targets = list_targets(tokens, actors, last, lexicon)
-        lister = genitive or main
+        lister = genitive or main or qualifier(tokens, before, first, cue)
         if targets and lister is None:
             return Roles((), how, (*notes, "listed, but by whom? no subject or 의 phrase"))
         if targets:
@@ -702,6 +702,7 @@ def arguments(
     if patient is None and how in {"subject", "anaphor"} and bare_verb(tokens, main, last):
         patient = carried[0] if carried and carried[0].entity.id not in agents else None
         how = "topic" if patient is not None else how
+    patient = patient or reason_subject(tokens, others, main, first)
     if patient is None:
         return Roles((), how, (*notes, "no patient: no 을/를, 에 or 의 actor before the cue"))
     return Roles(pairs(main, patient, actors, tokens), how, notes)
@@ -765,6 +766,31 @@ def bare_before(tokens: tuple[Token, ...], mention: Mention, verb: int) -> bool:
     return k == verb or (
         k < len(tokens) and (tokens[k].tag in {"SN", "NR"} or tokens[k].lemma == "같다")
     )
+
+
+def qualifier(
+    tokens: tuple[Token, ...], before: list[Mention], first: int, cue: Cue
+) -> Mention | None:
+    """A state or agency naming whose list it is without 의 (EU 대러 제재 목록에)."""
+    for m in reversed(before):
+        between = tokens[particle_index(tokens, m) : first]
+        if m.role == "other" and all(t.tag in NOMINAL for t in between):
+            return m if not cue.agents or m.entity.type in cue.agents else None
+    return None
+
+
+def reason_subject(
+    tokens: tuple[Token, ...], others: list[Mention], main: Mention, first: int
+) -> Mention | None:
+    """The subject of a reason clause when the object is left out (BIS는 즈푸AI가 군을
+    돕는다는 이유로 블랙리스트에 올렸다: 즈푸AI)."""
+    for m in reversed(others):
+        k = particle_index(tokens, m)
+        if m.first > main.last and m.role == "subject" and tokens[k].tag == "JKS":
+            rest = tokens[k + 1 : first]
+            if any(t.form == "이유" for t in rest) and any(t.tag == "ETM" for t in rest):
+                return m
+    return None
 
 
 def with_of(tokens: tuple[Token, ...], mention: Mention, first: int) -> bool:
