@@ -638,7 +638,7 @@ def arguments(
     before = [m for m in actors if m.last < first]
     head = modified_head(tokens, actors, last)
     genitive, inner = attached(tokens, before, first)
-    passive = is_passive(tokens, last, lexicon)
+    passive = cue.direction == "received" or is_passive(tokens, last, lexicon)
     main, how, note = subject_of(tokens, actors, first, lexicon, topic, bound)
     notes = (note,) if note else ()
     if cue.frame == "list":
