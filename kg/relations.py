@@ -669,8 +669,10 @@ def arguments(
         main, how = head, "head"
     if cue.frame == "relational":
         clause = last + 1 < len(tokens) and tokens[last + 1].tag == "VCP"
-        holder = genitive or (
-            whose(tokens, actors, first, lexicon, topic, bound, head) if clause else None
+        holder = (
+            genitive
+            or (whose(tokens, actors, first, lexicon, topic, bound, head) if clause else None)
+            or qualifier(tokens, before, first, replace(cue, agents=frozenset()))
         )
         return relational(tokens, actors, first, last, cue, holder, head, main, notes)
     if cue.direction == "symmetric":
