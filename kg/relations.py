@@ -897,7 +897,12 @@ def symmetric(
     notes: tuple[str, ...],
 ) -> Roles:
     """Partners: the 와/과 phrase nearest the cue with those listed with it, else the actors
-    coordinated with the subject (A와 B는 협력), else the 의 or object phrase."""
+    coordinated with the subject (A와 B는 협력), else the 의 or object phrase; A와 B의
+    경쟁 pairs the two of the 의 phrase."""
+    owners = conjuncts(genitive, actors, tokens) if genitive is not None else []
+    if len(owners) > 1 and (main is None or main in owners or how != "subject"):
+        found = tuple((a, b) for i, a in enumerate(owners) for b in owners[i + 1 :])
+        return Roles(found, "genitive", notes)
     later = [m for m in before if main is not None and m.first > main.last]
     with_ = nearest(later, {"with", "and"}) or nearest(
         [m for m in before if m is not main], {"with"}
