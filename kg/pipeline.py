@@ -25,20 +25,23 @@ from kg.graph import build_graph
 from kg.mentions import Mention, find_mentions, resolve_mentions
 from kg.parallel import InProcess, in_order, process_pool
 from kg.relations import (
+    Group,
     Lexicon,
     Reading,
     Statement,
+    last_group,
     load_lexicon,
     merge_statements,
     next_topic,
     read_sentence,
 )
-from kg.times import find_times, guess_published
+from kg.times import Timex, find_times, guess_published
 
 TRUSTED_GUESS = 0.6
 CARRY = 2
 BATCH = 16
 WINDOW = 4
+LEAD = 4
 
 log = logging.getLogger(__name__)
 
@@ -261,7 +264,10 @@ def explain_readings(
     """Per sentence: its mentions, statements and the reading of each cue.
 
     A sentence that leaves its subject out takes the subject of the sentences before it
-    (next_topic), for at most CARRY sentences.
+    (next_topic), for at most CARRY sentences. A sentence with no time of its own that
+    continues an event the article has dated takes that event's time (read_sentence), and
+    the headline, which tells the lead's event before it is dated, takes the time the lead
+    gives the same relation.
     """
     sentences = analyse(document.text, document.body, resources.kiwi)
     times = find_times(body_only(document), published=document.published)
@@ -270,12 +276,24 @@ def explain_readings(
     )
     topic: tuple[Mention, ...] = ()
     age = 0
+    events: dict[str, tuple[Timex, bool]] = {}
+    group: Group | None = None
+    read = []
     for sentence, mentions in zip(sentences, found, strict=True):
         readings = read_sentence(
-            sentence, mentions, times, doc=document.id, lexicon=resources.lexicon, topic=topic
+            sentence,
+            mentions,
+            times,
+            doc=document.id,
+            lexicon=resources.lexicon,
+            topic=topic,
+            events=events,
+            group=group,
         )
-        statements = tuple(s for reading in readings for s in reading.statements)
-        yield sentence, mentions, statements, readings
+        read.append((sentence, mentions, readings))
+        events = {kind: (time, False) for kind, (time, _) in events.items()}
+        events.update({r.kind: (r.time, True) for r in readings if r.time is not None})
+        group = last_group(sentence, mentions, times, resources.lexicon) or group
         carried = next_topic(sentence, mentions, resources.lexicon, ())
         if carried:
             topic, age = carried, 0
@@ -283,6 +301,34 @@ def explain_readings(
             age += 1
             if age > CARRY:
                 topic = ()
+    lead = next((k for k, (s, _, _) in enumerate(read) if is_statement(s)), len(read))
+    for k, (sentence, mentions, readings) in enumerate(read):
+        if k < lead:
+            readings = dated_headline(
+                readings, [r for _, _, rs in read[lead : lead + LEAD] for r in rs]
+            )
+        statements = tuple(s for reading in readings for s in reading.statements)
+        yield sentence, mentions, statements, readings
+
+
+def is_statement(sentence: Sentence) -> bool:
+    """Whether the sentence ends as a statement does (…했다), unlike a headline."""
+    return any(t.tag == "EF" for t in sentence.tokens)
+
+
+def dated_headline(readings: tuple[Reading, ...], lead: list[Reading]) -> tuple[Reading, ...]:
+    """A headline's undated statements with the time the lead gives the same relation."""
+    out = []
+    for reading in readings:
+        time = next((r.time for r in lead if r.kind == reading.kind and r.time), None)
+        if time is not None and reading.time is None:
+            reading = replace(
+                reading,
+                time=time,
+                statements=tuple(replace(s, time=time) for s in reading.statements),
+            )
+        out.append(reading)
+    return tuple(out)
 
 
 def body_only(document: Document) -> str:

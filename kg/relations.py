@@ -31,18 +31,33 @@ from pathlib import Path
 
 from kg.analysis import Sentence, Token
 from kg.gazetteer import Entity, name_key
-from kg.mentions import Mention, load_words
+from kg.mentions import Mention, load_words, role_after
 from kg.times import Timex
 from kg.vocab import ontology_file
 
 RELATIONS = ("blocks", "funds", "partnersWith", "competesWith", "sanctionedBy")
 SYMMETRIC = {"partnersWith", "competesWith"}
 MODALITIES = ("planned", "hedged", "negated")
-MARKERS = ("passive", *MODALITIES, "reporting", "forecast", "source", "anaphor")
+MARKERS = (
+    "passive",
+    *MODALITIES,
+    "reporting",
+    "forecast",
+    "source",
+    "anaphor",
+    "listing",
+    "joining",
+    "continuing",
+)
 REPORTING = ("따르면", "보도", "전했다", "외신", "인용")
 NOMINAL = {"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XSN", "XPN", "MM", "SP"}
 QUOTE_ENDINGS = {"다고", "라고", "냐고", "자고", "며", "면서", "고", "다며", "라며", "다면서"}
 COPULA_OR_AS = {"VCP", "JKB"}
+LIST_GAP = 8
+PASSIVE_SUFFIXES = {"되", "돼", "받", "당"}
+ALSO = {"역시", "또한"}
+PATIENTS = {"object", "to", "of"}
+TOPICS = {"은", "는", "도"}
 
 
 @dataclass(frozen=True)
@@ -53,6 +68,7 @@ class Cue:
     lemmas: tuple[str, ...]
     direction: str
     frame: str = "event"
+    agents: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -64,11 +80,14 @@ class Lexicon:
     media: tuple[str, ...] = ()
 
     def is_media(self, entity: Entity) -> bool:
-        """Whether the entity is a news outlet: its name is a media word, or ends in a Korean
-        one (…통신, …타임스); Latin names must match whole (FT is not Microsoft)."""
+        """Whether the entity is a news outlet: its name is a media word, or, for an entity
+        that is not a company, ends in a Korean one (…통신, …타임스; ZTE, alias 중싱통신, is a
+        maker); Latin names must match whole (FT is not Microsoft)."""
         keys = [name_key(label) for label in entity.labels]
+        suffixes = entity.type != "Company"
         return any(
-            key == name_key(word) or (not word.isascii() and key.endswith(name_key(word)))
+            key == name_key(word)
+            or (suffixes and not word.isascii() and key.endswith(name_key(word)))
             for key in keys
             for word in self.media
         )
@@ -120,6 +139,16 @@ class Reading:
     start: int
     statements: tuple[Statement, ...]
     notes: tuple[str, ...]
+    time: Timex | None = None
+
+
+@dataclass(frozen=True)
+class Group:
+    """A list of actors told in one sentence (A, B, C 등 3개사가 세운), and that sentence's
+    time, which 이들 기업 / 두 회사 in a later sentence stand for."""
+
+    actors: tuple[Mention, ...]
+    time: Timex | None = None
 
 
 @dataclass(frozen=True)
@@ -155,6 +184,7 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
                     lemmas,
                     (row.get("direction") or "forward").strip(),
                     (row.get("frame") or "event").strip() or "event",
+                    frozenset((row.get("agents") or "").split()),
                 )
             )
     cues.sort(key=lambda c: (-len(c.lemmas), -len(c.lemmas[0])))
@@ -183,8 +213,15 @@ def read_sentence(
     doc: str,
     lexicon: Lexicon,
     topic: tuple[Mention, ...] = (),
+    events: dict[str, tuple[Timex, bool]] | None = None,
+    group: Group | None = None,
 ) -> tuple[Reading, ...]:
-    """Per cue in the sentence: the statements it makes, or the reason it makes none."""
+    """Per cue in the sentence: the statements it makes, or the reason it makes none.
+
+    `events` holds, per relation, the time of the event the article last dated and whether
+    it was dated in the sentence just before: a sentence with no time of its own continues
+    that event when it follows it directly or says so (이번, 이날, 해당). `group` is the
+    last list of actors told before, which 이들 기업 / 두 회사 / 양사 stand for."""
     tokens = sentence.tokens
     times = tuple(t for t in times if sentence.start <= t.start < sentence.end)
     sources = {m for m in mentions if is_source(tokens, m, lexicon)}
@@ -193,6 +230,7 @@ def read_sentence(
         for m in mentions
         if m.entity.type != "Product" and not lexicon.is_media(m.entity) and m not in sources
     )
+    actors = settle_roles(tokens, actors, lexicon)
     topic = tuple(m for m in topic if not lexicon.is_media(m.entity))
     readings = []
     taken: set[int] = set()
@@ -201,7 +239,20 @@ def read_sentence(
             continue
         taken.update(range(first, last + 1))
         readings.append(
-            read_cue(sentence, actors, mentions, times, first, last, cue, doc, lexicon, topic)
+            read_cue(
+                sentence,
+                actors,
+                mentions,
+                times,
+                first,
+                last,
+                cue,
+                doc,
+                lexicon,
+                topic,
+                events,
+                group,
+            )
         )
     return tuple(readings)
 
@@ -217,6 +268,8 @@ def read_cue(
     doc: str,
     lexicon: Lexicon,
     topic: tuple[Mention, ...],
+    events: dict[str, tuple[Timex, bool]] | None = None,
+    group: Group | None = None,
 ) -> Reading:
     """The statements of the cue at tokens first..last."""
     tokens = sentence.tokens
@@ -229,7 +282,18 @@ def read_cue(
     if quote and speaker is not None and speaker in actors:
         topic = (speaker,)
     bound = next(k for k, t in enumerate(tokens) if t.start >= quote[0]) if quote else 0
-    roles = arguments(tokens, scope, first, last, cue, lexicon, topic, bound)
+    grouped = group is not None and group_subject(tokens, first, bound, lexicon)
+    carried = topic
+    if grouped:
+        topic = group.actors
+    roles = arguments(tokens, scope, first, last, cue, lexicon, topic, bound, carried)
+    if grouped:
+        roles = spread_group(roles, group.actors, cue)
+    banned = settle_roles(tokens, tuple(m for m in mentions if m.entity.type == "Product"), lexicon)
+    if not roles.pairs and cue.kind == "blocks" and banned:
+        with_products = tuple(sorted(scope + banned, key=lambda m: m.first))
+        retry = arguments(tokens, with_products, first, last, cue, lexicon, topic, bound)
+        roles = retry if retry.pairs else roles
     modality = modality_after(tokens, last, lexicon)
     if modality == "asserted" and forecast_after(tokens, last, lexicon):
         modality = "hedged"
@@ -240,11 +304,20 @@ def read_cue(
         opening = min(m.start for pair in roles.pairs for m in pair)
         times = tuple(t for t in times if t.start >= opening)
     time = time_for(sentence, times, tokens[first], quote)
+    state = cue.frame == "relational" and roles.how != "joined"
+    event = None if state else (events or {}).get(cue.kind)
+    if time is None and event is not None and (event[1] or continues(tokens, first, lexicon)):
+        time = event[0]
+    if time is None and grouped and roles.pairs:
+        time = group.time
     evidence = (Evidence(sentence.text, sentence.start, sentence.end, cue_word),)
     for agent, patient in roles.pairs:
         subject, obj = (patient, agent) if cue.direction == "reverse" else (agent, patient)
         if subject.entity.id == obj.entity.id:
             notes.append(f"{subject.text}: the same actor on both sides")
+            continue
+        if cue.agents and agent.entity.type not in cue.agents:
+            notes.append(f"{agent.text} ({agent.entity.type}) cannot be its agent")
             continue
         statements.append(
             Statement(
@@ -259,7 +332,66 @@ def read_cue(
                 speaker=speaker.entity if speaker is not None else None,
             )
         )
-    return Reading(cue_word, cue.kind, tokens[first].start, tuple(statements), tuple(notes))
+    return Reading(cue_word, cue.kind, tokens[first].start, tuple(statements), tuple(notes), time)
+
+
+def group_subject(tokens: tuple[Token, ...], first: int, bound: int, lexicon: Lexicon) -> bool:
+    """Whether the cue's subject is 이들 기업, 두 회사 or 양사: the actors listed before."""
+    for k in range(first - 1, bound - 1, -1):
+        token = tokens[k]
+        if token.tag in {"EF", "SF"}:
+            return False
+        if token.tag == "JKS" or (token.tag == "JX" and token.form in TOPICS):
+            noun = k - 1
+            if noun < 1 or lexicon.markers.get(tokens[noun].form) != "anaphor":
+                return False
+            det = tokens[noun - 1]
+            if det.tag == "XSN" and det.form == "들":
+                return noun > 1 and tokens[noun - 2].tag == "NP"
+            return det.tag == "MM" and det.form in {"두", "양"}
+    return False
+
+
+def spread_group(roles: Roles, group: tuple[Mention, ...], cue: Cue) -> Roles:
+    """The group's statements: each member where its first stands (이들 기업은 각각 출자했다),
+    or each pair of members for a symmetric cue with no other side (두 회사는 협력한다)."""
+    lead = group[0]
+    if not roles.pairs and cue.direction == "symmetric":
+        found = tuple((a, b) for i, a in enumerate(group) for b in group[i + 1 :])
+        return Roles(found, "anaphor", ())
+    found: list[tuple[Mention, Mention]] = []
+    for agent, patient in roles.pairs:
+        agents = group if agent is lead else (agent,)
+        patients = group if patient is lead else (patient,)
+        found += [(a, p) for a in agents for p in patients if (a, p) not in found]
+    return replace(roles, pairs=tuple(found))
+
+
+def last_group(
+    sentence: Sentence, mentions: tuple[Mention, ...], times: Iterable[Timex], lexicon: Lexicon
+) -> Group | None:
+    """The last list of two or more actors the sentence names outside quotations (A, B, C
+    등 8개사가 …) with the sentence's time, which 이들 기업 may stand for next."""
+    actors = tuple(
+        m
+        for m in mentions
+        if m.entity.type != "Product"
+        and not lexicon.is_media(m.entity)
+        and quote_of(sentence, sentence.tokens[m.first]) is None
+    )
+    actors = settle_roles(sentence.tokens, actors, lexicon)
+    for m in reversed(actors):
+        members = conjuncts(m, actors, sentence.tokens)
+        if len({x.entity.id for x in members}) > 1:
+            told = tuple(t for t in times if sentence.start <= t.start < sentence.end)
+            time = time_for(sentence, told, sentence.tokens[members[-1].first], None)
+            return Group(tuple(reversed(members)), time)
+    return None
+
+
+def continues(tokens: tuple[Token, ...], first: int, lexicon: Lexicon) -> bool:
+    """Whether the clause says it continues an event already told (이번 투자, 이날, 해당 계약)."""
+    return any(lexicon.markers.get(t.form) == "continuing" for t in tokens[:first])
 
 
 def confidence(
@@ -276,6 +408,7 @@ def confidence(
         "head": 0.88,
         "genitive": 0.85,
         "relational": 0.85,
+        "joined": 0.8,
         "anaphor": 0.75,
         "topic": 0.65,
     }[roles.how]
@@ -315,15 +448,22 @@ def next_topic(
     previous: tuple[Mention, ...],
 ) -> tuple[Mention, ...]:
     """The subject a following sentence may leave out: this sentence's first actor subject
-    outside quotations, with the actors coordinated with it; else the previous one."""
+    outside quotations, with the actors coordinated with it; else the previous one. A
+    sentence whose topic is a phrase (이번 투자 라운드에는 A가 참여했다) keeps the previous."""
+    tokens = sentence.tokens
     for m in mentions:
         if (
             m.role == "subject"
             and m.entity.type != "Product"
             and not lexicon.is_media(m.entity)
-            and quote_of(sentence, sentence.tokens[m.first]) is None
+            and quote_of(sentence, tokens[m.first]) is None
         ):
-            return tuple(conjuncts(m, mentions))
+            framed = any(
+                t.tag == "JX" and t.form in {"는", "은"} and tokens[k - 1].tag == "JKB"
+                for k, t in enumerate(tokens[: m.first])
+                if k > 0
+            )
+            return previous if framed else tuple(conjuncts(m, mentions, tokens))
     return previous
 
 
@@ -466,9 +606,18 @@ def forecast_after(tokens: tuple[Token, ...], last: int, lexicon: Lexicon) -> bo
         token = tokens[k]
         if lexicon.markers.get(lemma_of(token)) == "forecast":
             return True
-        if token.tag in {"EF", "SF"}:
+        if token.tag in {"EF", "SF"} or ends_relative_clause(tokens, k, lexicon):
             return False
     return False
+
+
+def ends_relative_clause(tokens: tuple[Token, ...], k: int, lexicon: Lexicon) -> bool:
+    """Whether token k ends a relative clause whose head is a noun that says nothing of its
+    modality (제재를 받은 화웨이가), unlike 할 계획, 할 수 있다, 할 것으로."""
+    if tokens[k].tag != "ETM" or k + 1 >= len(tokens):
+        return False
+    head = tokens[k + 1]
+    return head.tag != "NNB" and lexicon.markers.get(lemma_of(head)) is None
 
 
 def arguments(
@@ -480,34 +629,62 @@ def arguments(
     lexicon: Lexicon,
     topic: tuple[Mention, ...],
     bound: int = 0,
+    carried: tuple[Mention, ...] = (),
 ) -> Roles:
     """The (agent, patient) pairs the cue relates, and how they were found; `bound` is
-    where the cue's quotation starts (its subject is inside it or is the speaker)."""
+    where the cue's quotation starts (its subject is inside it or is the speaker), and
+    `carried` the subject told before, the patient an event cue leaves out (A, B 등이 투자한
+    이력이 있다, after a sentence about the company)."""
     before = [m for m in actors if m.last < first]
     head = modified_head(tokens, actors, last)
     genitive, inner = attached(tokens, before, first)
-    passive = is_passive(tokens, last, lexicon)
+    passive = cue.direction == "received" or is_passive(tokens, last, lexicon)
     main, how, note = subject_of(tokens, actors, first, lexicon, topic, bound)
     notes = (note,) if note else ()
+    if cue.frame == "list":
+        targets = list_targets(tokens, actors, last, lexicon)
+        lister = genitive or main or qualifier(tokens, before, first, cue)
+        if targets and lister is None:
+            return Roles((), how, (*notes, "listed, but by whom? no subject or 의 phrase"))
+        if targets:
+            how = "genitive" if genitive is not None else how
+            return Roles(tuple((lister, t) for t in targets), how, notes)
+    joined = participants(tokens, actors, last, lexicon) if cue.direction != "reverse" else []
+    other = genitive or main
+    if joined and cue.direction == "symmetric":
+        if other is None or other in joined:
+            found = tuple((a, b) for i, a in enumerate(joined) for b in joined[i + 1 :])
+        else:
+            found = tuple((other, p) for p in joined)
+        if found:
+            return Roles(found, "joined", notes)
+    elif joined and other is not None and other not in joined:
+        return Roles(tuple((p, other) for p in joined), "joined", notes)
     if head is not None:
         local = [
             m for m in before if m.role == "subject" and tokens_between_clause(tokens, m, first)
         ]
         if cue.frame == "event" and not passive and local and cue.direction != "symmetric":
-            return Roles(pairs(local[-1], head, actors), "head", notes)
+            return Roles(pairs(local[-1], head, actors, tokens), "head", notes)
         main, how = head, "head"
     if cue.frame == "relational":
-        return relational(tokens, actors, first, last, cue, genitive, head, main, how, notes)
+        clause = last + 1 < len(tokens) and tokens[last + 1].tag == "VCP"
+        holder = (
+            genitive
+            or (whose(tokens, actors, first, lexicon, topic, bound, head) if clause else None)
+            or qualifier(tokens, before, first, replace(cue, agents=frozenset()))
+        )
+        return relational(tokens, actors, first, last, cue, holder, head, main, notes)
     if cue.direction == "symmetric":
-        return symmetric(actors, before, main, how, genitive, notes)
+        return symmetric(tokens, actors, before, first, main, how, genitive, notes)
     if genitive is not None:
         patient = inner or main
         agent = genitive
-        if inner is None and how != "subject":
+        if inner is None and how not in {"subject", "head"}:
             patient = None
         if patient is None:
             return Roles((), "genitive", (*notes, f"{genitive.text}의 {cue.lemmas[0]}: no patient"))
-        return Roles(pairs(agent, patient, actors), "genitive", notes)
+        return Roles(pairs(agent, patient, actors, tokens), "genitive", notes)
     if main is None:
         return Roles((), how, (*notes, "no agent: no subject and nothing carried"))
     others = [m for m in before if m is not main and m not in topic]
@@ -515,11 +692,153 @@ def arguments(
         agent = nearest(others, {"from", "by", "of"})
         if agent is None:
             return Roles((), how, (*notes, "passive without a 로부터/에 의해/의 agent"))
-        return Roles(pairs(agent, main, actors), how, notes)
-    patient = nearest(others, {"object", "to", "of"})
+        sources = [m for m in others if m.role in {"from", "by"} and m is not agent]
+        found = pairs(agent, main, actors, tokens)
+        for m in sources if agent.role != "of" else []:
+            found += tuple(p for p in pairs(m, main, actors, tokens) if p not in found)
+        return Roles(found, how, notes)
+    kin = [m for m in others if m.role != "with" or not with_of(tokens, m, first)]
+    patient = nearest([m if m in kin else replace(m, role="of") for m in others], PATIENTS)
+    patient = patient or compound_patient(tokens, others, first)
+    agents = {m.entity.id for m in conjuncts(main, actors, tokens)} | {main.entity.id}
+    if patient is None and how in {"subject", "anaphor"} and bare_verb(tokens, main, last):
+        patient = carried[0] if carried and carried[0].entity.id not in agents else None
+        how = "topic" if patient is not None else how
+    patient = patient or reason_subject(tokens, others, main, first)
     if patient is None:
         return Roles((), how, (*notes, "no patient: no 을/를, 에 or 의 actor before the cue"))
-    return Roles(pairs(main, patient, actors), how, notes)
+    return Roles(pairs(main, patient, actors, tokens), how, notes)
+
+
+def list_targets(
+    tokens: tuple[Token, ...], actors: tuple[Mention, ...], last: int, lexicon: Lexicon
+) -> list[Mention]:
+    """The actors a list cue puts on its list when they follow it: 명단에 A, B 등을
+    추가했다 / 명단에는 A와 B가 올랐다 — those between the cue and the listing verb."""
+    verb = None
+    for k in range(last + 1, len(tokens)):
+        if tokens[k].tag in {"EF", "SF"}:
+            return []
+        if lexicon.markers.get(lemma_of(tokens[k])) == "listing":
+            verb = k
+            break
+    if verb is None:
+        return []
+    inside = [
+        m
+        for m in actors
+        if m.first > last
+        and m.last < verb
+        and (
+            m.role in {"object", "subject", "and"}
+            or (m.role == "other" and bare_before(tokens, m, verb))
+        )
+    ]
+    return conjuncts(inside[-1], actors, tokens) if inside else []
+
+
+def participants(
+    tokens: tuple[Token, ...], actors: tuple[Mention, ...], last: int, lexicon: Lexicon
+) -> list[Mention]:
+    """Who joins the cue's event or role when they follow it: 투자 라운드에는 A, B 등이
+    참여했다; 전략적 투자자로는 A와 B가 이름을 올렸다 — the subjects between the cue, with
+    its 에/로 particle, and the joining verb."""
+    k = last + 1
+    while k < len(tokens) and k <= last + 2 and tokens[k].tag in {"NNG", "NNB"}:
+        k += 1
+    if k >= len(tokens) or tokens[k].form not in {"에", "에는", "로", "으로", "로는", "으로는"}:
+        return []
+    verb = None
+    for j in range(k + 1, len(tokens)):
+        if tokens[j].tag in {"EF", "SF"} or tokens[j].tag.startswith("EC"):
+            return []
+        if lexicon.markers.get(lemma_of(tokens[j])) in {"joining", "listing"}:
+            verb = j
+            break
+    if verb is None:
+        return []
+    inside = [m for m in actors if k < m.first and m.last < verb and m.role == "subject"]
+    return conjuncts(inside[-1], actors, tokens) if inside else []
+
+
+def bare_before(tokens: tuple[Token, ...], mention: Mention, verb: int) -> bool:
+    """Whether a mention with no particle ends the list right before the verb (A·B 등
+    추가, A 등 3곳을 추가, A 같은 기업도 올랐다), rather than qualifying a noun (중국 기업)."""
+    k = particle_index(tokens, mention)
+    return k == verb or (
+        k < len(tokens) and (tokens[k].tag in {"SN", "NR"} or tokens[k].lemma == "같다")
+    )
+
+
+def qualifier(
+    tokens: tuple[Token, ...], before: list[Mention], first: int, cue: Cue
+) -> Mention | None:
+    """A state or agency naming whose list it is without 의 (EU 대러 제재 목록에)."""
+    for m in reversed(before):
+        between = tokens[particle_index(tokens, m) : first]
+        if m.role == "other" and all(t.tag in NOMINAL for t in between):
+            return m if not cue.agents or m.entity.type in cue.agents else None
+    return None
+
+
+def reason_subject(
+    tokens: tuple[Token, ...], others: list[Mention], main: Mention, first: int
+) -> Mention | None:
+    """The subject of a reason clause when the object is left out (BIS는 즈푸AI가 군을
+    돕는다는 이유로 블랙리스트에 올렸다: 즈푸AI)."""
+    for m in reversed(others):
+        k = particle_index(tokens, m)
+        if m.first > main.last and m.role == "subject" and tokens[k].tag == "JKS":
+            rest = tokens[k + 1 : first]
+            if any(t.form == "이유" for t in rest) and any(t.tag == "ETM" for t in rest):
+                return m
+    return None
+
+
+def with_of(tokens: tuple[Token, ...], mention: Mention, first: int) -> bool:
+    """Whether the mention is X와의 opening the cue's noun phrase (스케일AI와의 사업 관계를
+    끊었다: X is what is cut)."""
+    k = particle_index(tokens, mention)
+    return (
+        k + 1 < len(tokens)
+        and tokens[k + 1].tag == "JKG"
+        and first - (k + 2) <= 2
+        and all(t.tag in NOMINAL for t in tokens[k + 2 : first])
+    )
+
+
+def bare_verb(tokens: tuple[Token, ...], main: Mention, last: int) -> bool:
+    """Whether the cue is a verb with no object but an amount (A, B 등이 투자했다, 각각
+    10억엔을 출자했다), so its patient is the one the text is about, not a thing it names
+    (투자 계획을, 경로를 막겠다)."""
+    verb = tokens[last].tag.startswith("VV") or (
+        last + 1 < len(tokens) and tokens[last + 1].tag == "XSV"
+    )
+    span = range(main.last + 1, last)
+    return verb and not any(tokens[k].tag == "JKO" and not amount(tokens, k - 1) for k in span)
+
+
+def amount(tokens: tuple[Token, ...], k: int) -> bool:
+    """Whether token k ends a sum of money or a count (10억엔, 200억 원(약 1억 달러), 3곳)."""
+    if tokens[k].tag == "SSC":
+        k = next((j - 1 for j in range(k - 1, max(k - 10, 0), -1) if tokens[j].tag == "SSO"), k)
+    if tokens[k].tag in {"SN", "NR"}:
+        return True
+    return tokens[k].tag in {"NNB", "NNG"} and k > 0 and tokens[k - 1].tag in {"SN", "NR"}
+
+
+def compound_patient(
+    tokens: tuple[Token, ...], others: list[Mention], first: int
+) -> Mention | None:
+    """An actor that is the first word of the cue's noun phrase (아이폰 사용 금지, 틱톡 금지);
+    not a state, which may as well be the agent (미국 제재 = sanctions by or on the US)."""
+    if not others or others[-1].entity.type in {"Country", "GovernmentBody"}:
+        return None
+    m = others[-1]
+    between = tokens[m.last + 1 : first]
+    if m.role == "other" and len(between) <= 1 and all(t.tag == "NNG" for t in between):
+        return m
+    return None
 
 
 def relational(
@@ -531,10 +850,10 @@ def relational(
     holder: Mention | None,
     head: Mention | None,
     main: Mention | None,
-    how: str,
     notes: tuple[str, ...],
 ) -> Roles:
-    """B의 대주주인 A, A는 B의 경쟁사다, 경쟁사 A: the named side is the agent."""
+    """B의 대주주인 A, A는 B의 경쟁사다, 경쟁사 A: the named side is the agent; the holder
+    (whose 경쟁사) is the 의 phrase, else the clause's subject or the carried topic."""
     nxt = tokens[last + 1] if last + 1 < len(tokens) else None
     if head is not None:
         other = head
@@ -544,29 +863,52 @@ def relational(
         other = None
     if other is None:
         return Roles((), "relational", (*notes, f"{cue.lemmas[0]}: no named other side"))
-    if holder is None:
-        if head is None or main is None or main is head:
-            return Roles((), "relational", (*notes, f"{cue.lemmas[0]}: whose? no 의 phrase"))
-        holder = main
-    return Roles(pairs(other, holder, actors), "relational", notes)
+    if holder is None or holder in conjuncts(other, actors, tokens):
+        return Roles((), "relational", (*notes, f"{cue.lemmas[0]}: whose? no 의 phrase"))
+    return Roles(pairs(other, holder, actors, tokens), "relational", notes)
+
+
+def whose(
+    tokens: tuple[Token, ...],
+    actors: tuple[Mention, ...],
+    first: int,
+    lexicon: Lexicon,
+    topic: tuple[Mention, ...],
+    bound: int,
+    head: Mention | None,
+) -> Mention | None:
+    """Whose partner or rival the head of a relative clause (경쟁사인 구글) is when no 의
+    phrase says it (오픈AI가 앞선 가운데 경쟁사인 구글이 …): the subject before the cue,
+    else the carried topic."""
+    if head is None:
+        return None
+    subject, _, _ = subject_of(tokens, actors, first, lexicon, topic, bound)
+    return subject if subject is not None and subject.entity.id != head.entity.id else None
 
 
 def symmetric(
+    tokens: tuple[Token, ...],
     actors: tuple[Mention, ...],
     before: list[Mention],
+    first: int,
     main: Mention | None,
     how: str,
     genitive: Mention | None,
     notes: tuple[str, ...],
 ) -> Roles:
     """Partners: the 와/과 phrase nearest the cue with those listed with it, else the actors
-    coordinated with the subject (A와 B는 협력), else the 의 or object phrase."""
+    coordinated with the subject (A와 B는 협력), else the 의 or object phrase; A와 B의
+    경쟁 pairs the two of the 의 phrase."""
+    owners = conjuncts(genitive, actors, tokens) if genitive is not None else []
+    if len(owners) > 1 and (main is None or main in owners or how != "subject"):
+        found = tuple((a, b) for i, a in enumerate(owners) for b in owners[i + 1 :])
+        return Roles(found, "genitive", notes)
     later = [m for m in before if main is not None and m.first > main.last]
     with_ = nearest(later, {"with", "and"}) or nearest(
         [m for m in before if m is not main], {"with"}
     )
-    partners: list[Mention] = conjuncts(with_, actors) if with_ else []
-    group = conjuncts(main, actors) if main is not None else []
+    partners: list[Mention] = conjuncts(with_, actors, tokens) if with_ else []
+    group = conjuncts(main, actors, tokens) if main is not None else []
     if main is not None and not partners:
         partners = group[1:]
         if partners:
@@ -574,7 +916,9 @@ def symmetric(
     if not partners and genitive is not None:
         partners = [genitive]
     if not partners:
-        obj = nearest([m for m in before if m is not main], {"object"})
+        obj = nearest([m for m in before if m is not main], {"object"}) or governed(
+            tokens, before, first
+        )
         partners = [obj] if obj else []
     if main is None and genitive is not None and with_ is not None:
         main = genitive
@@ -585,9 +929,20 @@ def symmetric(
     return Roles(found, how, notes)
 
 
-def pairs(agent: Mention, patient: Mention, actors: tuple[Mention, ...]) -> tuple:
+def governed(tokens: tuple[Token, ...], before: list[Mention], first: int) -> Mention | None:
+    """The 에 phrase right before a cue that governs it (알리페이에 맞서, 중국에 대항해)."""
+    if not before or before[-1].role != "to":
+        return None
+    return before[-1] if particle_index(tokens, before[-1]) + 1 == first else None
+
+
+def pairs(
+    agent: Mention, patient: Mention, actors: tuple[Mention, ...], tokens: tuple[Token, ...]
+) -> tuple:
     """Every (agent, patient) pair once coordination is spread out (A와 B가 C, D에 투자)."""
-    return tuple((a, p) for a in conjuncts(agent, actors) for p in conjuncts(patient, actors))
+    return tuple(
+        (a, p) for a in conjuncts(agent, actors, tokens) for p in conjuncts(patient, actors, tokens)
+    )
 
 
 def subject_of(
@@ -604,17 +959,28 @@ def subject_of(
     subject; 이 회사는 / 양사는 stand for the carried topic; a common noun with 이/가
     (구매가 금지된) owns the clause, so no actor further back is its subject; and a
     sentence with its own common-noun topic (이번 지원은) does not take the carried one.
+    An actor with 이/가 whose clause closed before the cue (…러시아가 지원했다는 이유로
+    … 제재했다) is its subject only when no actor topic (은/는) stands further back, and
+    of several such the outermost (A가 B가 인수한 C와의 관계를 끊었다: A).
     """
     by_particle = {particle_index(tokens, m): m for m in actors}
     own = ""
+    embedded = None
     for k in range(first - 1, bound - 1, -1):
         token = tokens[k]
         if token.tag in {"EF", "SF"}:
             break
-        if not (token.tag == "JKS" or (token.tag == "JX" and token.form in {"은", "는", "도"})):
+        also = token.form in ALSO and k in by_particle
+        if not (also or token.tag == "JKS" or (token.tag == "JX" and token.form in TOPICS)):
             continue
         if k in by_particle and by_particle[k].role == "subject":
+            closed = any(t.tag == "ETM" for t in tokens[k + 1 : first])
+            if token.tag == "JKS" and closed:
+                embedded = by_particle[k]
+                continue
             return by_particle[k], "subject", ""
+        if embedded is not None:
+            return embedded, "subject", ""
         if is_anaphor(tokens, k, lexicon) and topic:
             return topic[0], "anaphor", ""
         noun = k - 1
@@ -625,6 +991,8 @@ def subject_of(
         if token.tag == "JKS":
             return None, "subject", f"the subject is {tokens[noun].form}, not an actor"
         own = own or tokens[noun].form
+    if embedded is not None:
+        return embedded, "subject", ""
     if own:
         return None, "subject", f"the topic is {own}, not an actor"
     headline = headline_subject(tokens, actors, first)
@@ -663,6 +1031,8 @@ def is_anaphor(tokens: tuple[Token, ...], particle: int, lexicon: Lexicon) -> bo
         k -= 1
     if k < 0 or lexicon.markers.get(tokens[k].form) != "anaphor":
         return False
+    if k > 1 and tokens[k - 1].form == "들" and tokens[k - 2].tag == "NP":
+        return True
     return k > 0 and tokens[k - 1].tag == "MM"
 
 
@@ -703,20 +1073,85 @@ def nearest(mentions: list[Mention], roles: set[str]) -> Mention | None:
     return next((m for m in reversed(mentions) if m.role in roles), None)
 
 
-def conjuncts(mention: Mention, actors: Iterable[Mention]) -> list[Mention]:
-    """The mention and those coordinated with it just before (A와 B, C가 …)."""
+def conjuncts(
+    mention: Mention, actors: Iterable[Mention], tokens: tuple[Token, ...]
+) -> list[Mention]:
+    """The mention and those listed with it just before (A와 B, C가 …; ▲A(5억원) ▲B 등):
+    actors marked 와/과 or by a comma, with nothing but descriptors (통신장비 업체 C),
+    parenthesised asides and bullets between them."""
     actors = tuple(actors)
     group = [mention]
     if mention not in actors:
         return group
     position = actors.index(mention)
     for m in reversed(actors[:position]):
-        if m.role not in {"and", "with"} or group[-1].first - m.last > 3:
+        gap = tokens[m.last + 1 : group[-1].first]
+        if m.role not in {"and", "with"} or not listed(gap):
             break
-        if m.role == "with" and group[-1].first - m.last > 2:
+        if m.role == "with" and len(gap) > 2:
             break
         group.append(m)
     return group
+
+
+def listed(gap: tuple[Token, ...]) -> bool:
+    """Whether the tokens between two actors only separate items of a list."""
+    if len(gap) > LIST_GAP:
+        return False
+    return all(
+        t.tag in NOMINAL | {"SSO", "SSC", "SW", "SO", "JC"}
+        or (t.tag == "JKB" and t.form in {"와", "과", "하고", "랑", "이랑"})
+        for t in gap
+    )
+
+
+def head_object(tokens: tuple[Token, ...], k: int, lexicon: Lexicon) -> bool:
+    """Whether tokens from k are one or two common nouns taking 을/를 (딥시크 접속을 막았다:
+    the actor is the patient through the noun it qualifies), none of them a cue (미국 제재를
+    우회한: the sanctions are the US's)."""
+    cues = {c.lemmas[0] for c in lexicon.cues if len(c.lemmas) == 1}
+    for j in range(k, min(k + 3, len(tokens))):
+        if tokens[j].tag == "JKO":
+            return j > k
+        if tokens[j].tag != "NNG" or tokens[j].form in cues:
+            return False
+    return False
+
+
+def settle_roles(
+    tokens: tuple[Token, ...], actors: tuple[Mention, ...], lexicon: Lexicon
+) -> tuple[Mention, ...]:
+    """Roles a parenthesised aside or a bullet hides: in ▲A(5억원) ▲B(3억원) 등으로부터, A is
+    listed with B and B takes the particle after its parenthesis; A 역시 is a subject; A 접속을
+    makes A the patient."""
+    settled = []
+    for m in actors:
+        k = m.last + 1
+        if m.role != "other" and k < len(tokens) and tokens[k].tag == "SSO":
+            close = next(
+                (j for j in range(k + 1, min(k + 10, len(tokens))) if tokens[j].tag == "SSC"),
+                None,
+            )
+            if close is not None and role_after(tokens, close) == m.role:
+                m = replace(m, last=close)
+        elif m.role == "other" and k < len(tokens) and tokens[k].tag == "SSO":
+            close = next(
+                (j for j in range(k + 1, min(k + 10, len(tokens))) if tokens[j].tag == "SSC"),
+                None,
+            )
+            if close is not None:
+                role = role_after(tokens, close)
+                if role == "other" and close + 1 < len(tokens) and tokens[close + 1].tag == "SW":
+                    role = "and"
+                m = replace(m, role=role, last=close)
+        elif m.role == "other" and k < len(tokens) and tokens[k].tag == "SW":
+            m = replace(m, role="and")
+        elif m.role == "other" and k < len(tokens) and tokens[k].form in ALSO:
+            m = replace(m, role="subject")
+        elif m.role == "other" and head_object(tokens, k, lexicon):
+            m = replace(m, role="object")
+        settled.append(m)
+    return tuple(settled)
 
 
 def modified_head(
@@ -733,7 +1168,11 @@ def modified_head(
     else:
         for k in range(last + 1, min(last + 8, len(tokens))):
             tag = tokens[k].tag
-            if tag in {"EF", "SF", "JKS", "JX"} or tag.startswith("EC"):
+            if tag in {"EF", "SF", "JKS", "JX"}:
+                return None
+            if tag.startswith("EC") and not (
+                k + 1 < len(tokens) and tokens[k + 1].tag.startswith("VX")
+            ):
                 return None
             if tag == "ETM":
                 start = k + 1
@@ -745,15 +1184,21 @@ def modified_head(
         if tokens[end].form == "," and not any(m.first == start for m in actors):
             break
         end += 1
-    inside = [m for m in actors if start <= m.first and m.last < end]
-    return inside[-1] if inside else None
+    inside = [m for m in actors if start <= m.first < end]
+    if not inside:
+        return None
+    head = inside[-1]
+    for m in actors:
+        if m.first > head.last and head.role == "and" and listed(tokens[head.last + 1 : m.first]):
+            head = m
+    return head
 
 
 def is_passive(tokens: tuple[Token, ...], last: int, lexicon: Lexicon) -> bool:
     """Whether a passive marker follows the cue within its clause."""
     for k in range(last + 1, min(last + 9, len(tokens))):
         token = tokens[k]
-        if lexicon.markers.get(lemma_of(token)) == "passive" or token.form in {"되", "돼"}:
+        if lexicon.markers.get(lemma_of(token)) == "passive" or token.form in PASSIVE_SUFFIXES:
             return True
         if token.tag in {"EF", "SF", "ETM"} or token.tag.startswith("EC"):
             return False
@@ -784,7 +1229,7 @@ def modality_after(tokens: tuple[Token, ...], last: int, lexicon: Lexicon) -> st
         if kind in {"planned", "hedged"} and found == "asserted":
             found = kind
         nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-        if token.tag in {"EF", "SF"}:
+        if token.tag in {"EF", "SF"} or ends_relative_clause(tokens, k, lexicon):
             break
         if token.tag.startswith("EC") and not (nxt is not None and nxt.tag.startswith("VX")):
             break

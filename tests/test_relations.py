@@ -160,6 +160,7 @@ def test_media_names_match_whole_for_latin():
 
     assert lexicon.is_media(Entity("x", "Organization", "글로벌타임스"))
     assert not lexicon.is_media(Entity("microsoft", "Company", "마이크로소프트", "Microsoft"))
+    assert not lexicon.is_media(Entity("zte", "Company", "ZTE", "ZTE", ("중싱통신",)))
 
 
 def test_explain_shows_morphemes_mentions_and_reasons(resources):
@@ -169,3 +170,25 @@ def test_explain_shows_morphemes_mentions_and_reasons(resources):
     assert "오픈AI=openai(subject)" in out
     assert "→ 오픈AI blocks 중국" in out
     assert "✗" in out
+
+
+def test_headline_takes_the_time_the_lead_gives_its_event(resources):
+    headline, lead = (
+        "美상무부, 블랙리스트에 SMIC 추가",
+        "미국 상무부는 지난 5일 화웨이 계열사를 제재했다.",
+    )
+    text = f"{headline}\n{lead}"
+    body = ((0, len(headline)), (len(headline) + 1, len(text)))
+    article = Document(id="t", text=text, published=dt.date(2025, 3, 10), body=body)
+    found = extract(article, resources)
+    smic = next(s for s in found if s.subject.ko == "SMIC")
+    assert smic.predicate == "sanctionedBy" and smic.time.value == "2025-03-05"
+
+
+def test_an_undated_sentence_far_from_the_event_stays_undated(resources):
+    text = (
+        "구글은 지난 3일 앤스로픽에 투자했다. 구글은 클라우드 사업을 키웠다. "
+        "검색 광고도 늘었다. 아마존도 앤스로픽에 투자했다."
+    )
+    amazon = next(s for s in extract(document(text), resources) if s.subject.ko == "아마존")
+    assert amazon.time is None
