@@ -26,7 +26,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 from kg.analysis import Sentence, Token
@@ -86,11 +86,29 @@ class Lexicon:
         keys = [name_key(label) for label in entity.labels]
         suffixes = entity.type != "Company"
         return any(
-            key == name_key(word)
-            or (suffixes and not word.isascii() and key.endswith(name_key(word)))
+            key == word or (suffixes and not latin and key.endswith(word))
             for key in keys
-            for word in self.media
+            for word, latin in self.media_keys
         )
+
+    @cached_property
+    def media_keys(self) -> tuple[tuple[str, bool], ...]:
+        """Each media word as a name key, and whether it is written in Latin letters."""
+        return tuple((name_key(word), word.isascii()) for word in self.media)
+
+    @cached_property
+    def starts(self) -> dict[str, tuple[int, ...]]:
+        """Which cues (by position) a token can start: by its lemma, or by its form as the
+        first piece of a one-lemma cue that kiwipiepy split (블랙 of 블랙리스트)."""
+        index: dict[str, list[int]] = {}
+        for n, cue in enumerate(self.cues):
+            word = cue.lemmas[0]
+            keys = {word}
+            if len(cue.lemmas) == 1:
+                keys.update(word[:k] for k in range(1, len(word)))
+            for key in keys:
+                index.setdefault(key, []).append(n)
+        return {key: tuple(found) for key, found in index.items()}
 
 
 @dataclass(frozen=True)
@@ -476,7 +494,9 @@ def find_cues(
     for i, token in enumerate(tokens):
         if i in named or token.entity:
             continue
-        for cue in lexicon.cues:
+        starts = lexicon.starts
+        for n in sorted({*starts.get(lemma_of(token), ()), *starts.get(token.form, ())}):
+            cue = lexicon.cues[n]
             last = match_cue(tokens, i, cue)
             if last is not None:
                 found.append((i, last, cue))
