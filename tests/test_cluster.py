@@ -6,12 +6,11 @@ import pytest
 
 from kg.export import serialize, statements_jsonl
 from kg.pipeline import build
-from tests.test_parallel import corpus
 
 distributed = pytest.importorskip("distributed", reason="the `cluster` extra is not installed")
 
 
-def test_two_dask_workers_give_the_graph_of_one_process(tmp_path, resources):
+def test_two_dask_workers_give_the_graph_of_one_process(tmp_path, resources, corpus):
     path = tmp_path / "articles.jsonl"
     corpus(path, 40)
     one = build([path], resources=resources)
@@ -24,7 +23,7 @@ def test_two_dask_workers_give_the_graph_of_one_process(tmp_path, resources):
     assert serialize(spread.graph()) == serialize(one.graph())
 
 
-def test_no_scheduler_is_a_clear_error(tmp_path, resources):
+def test_no_scheduler_is_a_clear_error(tmp_path, resources, corpus):
     from kg.errors import KgError
 
     path = tmp_path / "articles.jsonl"

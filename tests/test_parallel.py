@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from concurrent.futures import Future
 
 import pytest
@@ -11,29 +10,9 @@ from kg.export import serialize, statements_jsonl
 from kg.parallel import InProcess, in_order
 from kg.pipeline import BATCH, build
 
-SENTENCES = (
-    "{a}는 {d}일 {b}에 대규모 투자를 단행했다.",
-    "{a}와 {b}는 인공지능 분야에서 전략적 제휴를 맺었다.",
-    "{b}는 지난 {d}일 {a}의 접속을 차단했다.",
-    "미국 상무부는 {a}를 수출 통제 명단에 올렸다.",
-)
-ACTORS = ("오픈AI", "마이크로소프트", "카카오", "네이버", "삼성전자", "구글")
-
-
-def corpus(path, count: int) -> None:
-    """`count` short articles written for this test, each a little different."""
-    with open(path, "w", encoding="utf-8") as f:
-        for i in range(count):
-            a, b = ACTORS[i % len(ACTORS)], ACTORS[(i * 5 + 1) % len(ACTORS)]
-            text = "\n".join(
-                s.format(a=a, b=b, d=1 + (i + k) % 27) for k, s in enumerate(SENTENCES)
-            )
-            record = {"id": f"p{i:03d}", "published": f"2025-03-{1 + i % 28:02d}", "text": text}
-            f.write(json.dumps(record, ensure_ascii=False) + "\n")
-
 
 @pytest.fixture(scope="module")
-def articles(tmp_path_factory):
+def articles(tmp_path_factory, corpus):
     path = tmp_path_factory.mktemp("parallel") / "articles.jsonl"
     corpus(path, 2 * BATCH + 9)
     return path
