@@ -53,6 +53,7 @@ REPORTING = ("따르면", "보도", "전했다", "외신", "인용")
 NOMINAL = {"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XSN", "XPN", "MM", "SP"}
 QUOTE_ENDINGS = {"다고", "라고", "냐고", "자고", "며", "면서", "고", "다며", "라며", "다면서"}
 COPULA_OR_AS = {"VCP", "JKB"}
+ORDER_ENDINGS = {"라고", "으라고", "도록", "게"}
 LIST_GAP = 8
 PASSIVE_SUFFIXES = {"되", "돼", "받", "당"}
 ALSO = {"역시", "또한"}
@@ -511,11 +512,19 @@ def match_cue(tokens: tuple[Token, ...], i: int, cue: Cue) -> int | None:
     k = i
     for lemma in cue.lemmas[1:]:
         k += 1
-        while k < len(tokens) and tokens[k].tag.startswith("J"):
+        while k < len(tokens) and (tokens[k].tag.startswith("J") or ordered(tokens, k)):
             k += 1
         if k >= len(tokens) or lemma_of(tokens[k]) != lemma:
             return None
     return k
+
+
+def ordered(tokens: tuple[Token, ...], k: int) -> bool:
+    """Whether token k links an action to the verb ordering it (철회하라고 명령)."""
+    token = tokens[k]
+    if token.tag == "XSV":
+        return k + 1 < len(tokens) and tokens[k + 1].form in ORDER_ENDINGS
+    return token.form in ORDER_ENDINGS and k > 0 and tokens[k - 1].tag == "XSV"
 
 
 def compound(tokens: tuple[Token, ...], i: int, word: str) -> int | None:
@@ -669,6 +678,11 @@ def arguments(
         if targets:
             how = "genitive" if genitive is not None else how
             return Roles(tuple((lister, t) for t in targets), how, notes)
+    if cue.frame == "order" and main is not None and not passive:
+        others = [m for m in before if m is not main and m not in topic]
+        addressee = nearest(others, {"to"}) or inner or genitive
+        if addressee is not None:
+            return Roles(pairs(main, addressee, actors, tokens), how, notes)
     joined = participants(tokens, actors, last, lexicon) if cue.direction != "reverse" else []
     other = genitive or main
     if joined and cue.direction == "symmetric":
