@@ -932,7 +932,8 @@ def symmetric(
 ) -> Roles:
     """Partners: the 와/과 phrase nearest the cue with those listed with it, else the actors
     coordinated with the subject (A와 B는 협력), else the 의 or object phrase; A와 B의
-    경쟁 pairs the two of the 의 phrase."""
+    경쟁 pairs the two of the 의 phrase; an actor bare before the cue is the other side
+    (A와 B는 미국 동맹이다)."""
     owners = conjuncts(genitive, actors, tokens) if genitive is not None else []
     if len(owners) > 1 and (main is None or main in owners or how != "subject"):
         found = tuple((a, b) for i, a in enumerate(owners) for b in owners[i + 1 :])
@@ -943,6 +944,9 @@ def symmetric(
     )
     partners: list[Mention] = conjuncts(with_, actors, tokens) if with_ else []
     group = conjuncts(main, actors, tokens) if main is not None else []
+    bare = before[-1] if before and before[-1].last + 1 == first else None
+    if bare is not None and bare.role == "other" and bare not in group:
+        partners = [bare]
     if main is not None and not partners:
         partners = group[1:]
         if partners:
