@@ -296,7 +296,9 @@ def read_cue(
         tokens[first].start - sentence.start : tokens[last].end - sentence.start
     ]
     quote = quote_of(sentence, tokens[first])
-    scope = tuple(m for m in actors if within(m, quote)) if quote else actors
+    scope = tuple(
+        m for m in actors if within(m, quote) or not any(within(m, q) for q in sentence.quotes)
+    )
     speaker = speaker_of(sentence, mentions, first, last, quote, lexicon)
     if quote and speaker is not None and speaker in actors:
         topic = (speaker,)
