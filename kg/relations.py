@@ -16,9 +16,10 @@ patient. Korean puts arguments before the predicate, so:
 The cue's direction then maps (agent, patient) to (subject, object): forward for blocks and
 funds, reverse for sanctionedBy, and any order for the symmetric relations, whose partners
 are the 와/과 phrases and coordinated subjects. A cue inside a quotation takes its actors
-from the quotation and keeps whoever said it as the speaker; news outlets and sources
-(…에 따르면) report relations and are never their actors. `read_sentence` returns, per cue,
-the statements made or the reason none was: `kg explain` prints it.
+from the quotation and keeps whoever said it as the speaker; a cue outside takes none from
+it. News outlets and sources (…에 따르면) report relations and are never their actors.
+`read_sentence` returns, per cue, the statements made or the reason none was: `kg explain`
+prints it.
 """
 
 from __future__ import annotations
