@@ -54,6 +54,7 @@ REPORTING = ("따르면", "보도", "전했다", "외신", "인용")
 NOMINAL = {"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XSN", "XPN", "MM", "SP"}
 QUOTE_ENDINGS = {"다고", "라고", "냐고", "자고", "며", "면서", "고", "다며", "라며", "다면서"}
 COPULA_OR_AS = {"VCP", "JKB"}
+BODIES = {"부처", "당국", "기관", "측"}
 ORDER_ENDINGS = {"라고", "으라고", "도록", "게"}
 LIST_GAP = 8
 PASSIVE_SUFFIXES = {"되", "돼", "받", "당"}
@@ -714,6 +715,9 @@ def arguments(
         return relational(tokens, actors, first, last, cue, holder, head, main, notes)
     if cue.direction == "symmetric":
         return symmetric(tokens, actors, before, first, main, how, genitive, notes)
+    forward = cue.direction == "forward" and not passive
+    if forward and genitive is not None and main is not None and how == "subject" and not inner:
+        return Roles(pairs(main, genitive, actors, tokens), "subject", notes)
     if genitive is not None:
         patient = inner or main
         agent = genitive
@@ -1002,7 +1006,8 @@ def subject_of(
     sentence with its own common-noun topic (이번 지원은) does not take the carried one.
     An actor with 이/가 whose clause closed before the cue (…러시아가 지원했다는 이유로
     … 제재했다) is its subject only when no actor topic (은/는) stands further back, and
-    of several such the outermost (A가 B가 인수한 C와의 관계를 끊었다: A).
+    of several such the outermost (A가 B가 인수한 C와의 관계를 끊었다: A). An actor before
+    a noun for its offices (중국 정부 부처가, 미국 당국은) is the subject itself.
     """
     by_particle = {particle_index(tokens, m): m for m in actors}
     own = ""
@@ -1029,6 +1034,9 @@ def subject_of(
             noun -= 1
         if noun < 0 or not tokens[noun].tag.startswith("N"):
             continue
+        body = next((m for m in actors if m.last + 1 == noun), None)
+        if tokens[noun].form in BODIES and body is not None:
+            return body, "subject", ""
         if token.tag == "JKS":
             return None, "subject", f"the subject is {tokens[noun].form}, not an actor"
         own = own or tokens[noun].form
