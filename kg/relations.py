@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import cache, cached_property
 from pathlib import Path
 
@@ -54,6 +54,7 @@ REPORTING = ("따르면", "보도", "전했다", "외신", "인용")
 NOMINAL = {"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XSN", "XPN", "MM", "SP"}
 QUOTE_ENDINGS = {"다고", "라고", "냐고", "자고", "며", "면서", "고", "다며", "라며", "다면서"}
 COPULA_OR_AS = {"VCP", "JKB"}
+CONNECTIVES = {"한편", "가운데", "반면"}
 BODIES = {"부처", "당국", "기관", "측"}
 ORDER_ENDINGS = {"라고", "으라고", "도록", "게"}
 LIST_GAP = 8
@@ -93,6 +94,11 @@ class Lexicon:
             for key in keys
             for word, latin in self.media_keys
         )
+
+    def __getstate__(self) -> dict:
+        """The fields alone, without the cached indexes, so a pickled lexicon (the build
+        cache's version key) is the same before and after it is used."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     @cached_property
     def media_keys(self) -> tuple[tuple[str, bool], ...]:
@@ -949,6 +955,8 @@ def symmetric(
     with_ = nearest(later, {"with", "and"}) or nearest(
         [m for m in before if m is not main], {"with"}
     )
+    if with_ is not None and with_.role == "and" and with_noun(tokens, with_, actors):
+        with_ = None
     partners: list[Mention] = conjuncts(with_, actors, tokens) if with_ else []
     group = conjuncts(main, actors, tokens) if main is not None else []
     bare = before[-1] if before and before[-1].last + 1 == first else None
@@ -972,6 +980,16 @@ def symmetric(
     sides = group or [main]
     found = tuple((a, p) for a in sides for p in partners if p not in sides)
     return Roles(found, how, notes)
+
+
+def with_noun(tokens: tuple[Token, ...], mention: Mention, actors: tuple[Mention, ...]) -> bool:
+    """Whether the actor is listed with a common noun, so it only qualifies it (중국·외국
+    기업과 협력: firms in and out of China, not China)."""
+    k = mention.last + 1
+    if k + 1 >= len(tokens) or tokens[k].tag not in {"SP", "SW"}:
+        return False
+    starts = {m.first for m in actors}
+    return tokens[k + 1].tag == "NNG" and k + 1 not in starts
 
 
 def governed(tokens: tuple[Token, ...], before: list[Mention], first: int) -> Mention | None:
@@ -1209,7 +1227,8 @@ def modified_head(
     """The actor a relative clause or apposition ending in the cue describes.
 
     제재를 받은 화웨이, 대주주인 마이크로소프트, 경쟁자로 평가받는 미 AI 스타트업 앤스로픽,
-    유럽 경쟁사 미스트랄: the last actor of the noun phrase after the cue.
+    유럽 경쟁사 미스트랄: the last actor of the noun phrase after the cue. A clause that
+    ends in a connective noun (협력하는 한편, 투자한 반면) describes no one.
     """
     start = None
     if last + 1 < len(tokens) and tokens[last + 1].tag in {"NNP", "SL"}:
@@ -1226,7 +1245,7 @@ def modified_head(
             if tag == "ETM":
                 start = k + 1
                 break
-    if start is None:
+    if start is None or start >= len(tokens) or tokens[start].form in CONNECTIVES:
         return None
     end = start
     while end < len(tokens) and tokens[end].tag in NOMINAL:
