@@ -16,16 +16,17 @@ patient. Korean puts arguments before the predicate, so:
 The cue's direction then maps (agent, patient) to (subject, object): forward for blocks and
 funds, reverse for sanctionedBy, and any order for the symmetric relations, whose partners
 are the 와/과 phrases and coordinated subjects. A cue inside a quotation takes its actors
-from the quotation and keeps whoever said it as the speaker; news outlets and sources
-(…에 따르면) report relations and are never their actors. `read_sentence` returns, per cue,
-the statements made or the reason none was: `kg explain` prints it.
+from the quotation and keeps whoever said it as the speaker; a cue outside takes none from
+it. News outlets and sources (…에 따르면) report relations and are never their actors.
+`read_sentence` returns, per cue, the statements made or the reason none was: `kg explain`
+prints it.
 """
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from functools import cache, cached_property
 from pathlib import Path
 
@@ -53,6 +54,9 @@ REPORTING = ("따르면", "보도", "전했다", "외신", "인용")
 NOMINAL = {"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XSN", "XPN", "MM", "SP"}
 QUOTE_ENDINGS = {"다고", "라고", "냐고", "자고", "며", "면서", "고", "다며", "라며", "다면서"}
 COPULA_OR_AS = {"VCP", "JKB"}
+CONNECTIVES = {"한편", "가운데", "반면"}
+BODIES = {"부처", "당국", "기관", "측"}
+ORDER_ENDINGS = {"라고", "으라고", "도록", "게"}
 LIST_GAP = 8
 PASSIVE_SUFFIXES = {"되", "돼", "받", "당"}
 ALSO = {"역시", "또한"}
@@ -90,6 +94,11 @@ class Lexicon:
             for key in keys
             for word, latin in self.media_keys
         )
+
+    def __getstate__(self) -> dict:
+        """The fields alone, without the cached indexes, so a pickled lexicon (the build
+        cache's version key) is the same before and after it is used."""
+        return {f.name: getattr(self, f.name) for f in fields(self)}
 
     @cached_property
     def media_keys(self) -> tuple[tuple[str, bool], ...]:
@@ -295,7 +304,9 @@ def read_cue(
         tokens[first].start - sentence.start : tokens[last].end - sentence.start
     ]
     quote = quote_of(sentence, tokens[first])
-    scope = tuple(m for m in actors if within(m, quote)) if quote else actors
+    scope = tuple(
+        m for m in actors if within(m, quote) or not any(within(m, q) for q in sentence.quotes)
+    )
     speaker = speaker_of(sentence, mentions, first, last, quote, lexicon)
     if quote and speaker is not None and speaker in actors:
         topic = (speaker,)
@@ -511,11 +522,19 @@ def match_cue(tokens: tuple[Token, ...], i: int, cue: Cue) -> int | None:
     k = i
     for lemma in cue.lemmas[1:]:
         k += 1
-        while k < len(tokens) and tokens[k].tag.startswith("J"):
+        while k < len(tokens) and (tokens[k].tag.startswith("J") or ordered(tokens, k)):
             k += 1
         if k >= len(tokens) or lemma_of(tokens[k]) != lemma:
             return None
     return k
+
+
+def ordered(tokens: tuple[Token, ...], k: int) -> bool:
+    """Whether token k links an action to the verb ordering it (철회하라고 명령)."""
+    token = tokens[k]
+    if token.tag == "XSV":
+        return k + 1 < len(tokens) and tokens[k + 1].form in ORDER_ENDINGS
+    return token.form in ORDER_ENDINGS and k > 0 and tokens[k - 1].tag == "XSV"
 
 
 def compound(tokens: tuple[Token, ...], i: int, word: str) -> int | None:
@@ -669,6 +688,11 @@ def arguments(
         if targets:
             how = "genitive" if genitive is not None else how
             return Roles(tuple((lister, t) for t in targets), how, notes)
+    if cue.frame == "order" and main is not None and not passive:
+        others = [m for m in before if m is not main and m not in topic]
+        addressee = nearest(others, {"to"}) or inner or genitive
+        if addressee is not None:
+            return Roles(pairs(main, addressee, actors, tokens), how, notes)
     joined = participants(tokens, actors, last, lexicon) if cue.direction != "reverse" else []
     other = genitive or main
     if joined and cue.direction == "symmetric":
@@ -697,6 +721,9 @@ def arguments(
         return relational(tokens, actors, first, last, cue, holder, head, main, notes)
     if cue.direction == "symmetric":
         return symmetric(tokens, actors, before, first, main, how, genitive, notes)
+    forward = cue.direction == "forward" and not passive
+    if forward and genitive is not None and main is not None and how == "subject" and not inner:
+        return Roles(pairs(main, genitive, actors, tokens), "subject", notes)
     if genitive is not None:
         patient = inner or main
         agent = genitive
@@ -918,7 +945,8 @@ def symmetric(
 ) -> Roles:
     """Partners: the 와/과 phrase nearest the cue with those listed with it, else the actors
     coordinated with the subject (A와 B는 협력), else the 의 or object phrase; A와 B의
-    경쟁 pairs the two of the 의 phrase."""
+    경쟁 pairs the two of the 의 phrase; an actor bare before the cue is the other side
+    (A와 B는 미국 동맹이다)."""
     owners = conjuncts(genitive, actors, tokens) if genitive is not None else []
     if len(owners) > 1 and (main is None or main in owners or how != "subject"):
         found = tuple((a, b) for i, a in enumerate(owners) for b in owners[i + 1 :])
@@ -927,8 +955,13 @@ def symmetric(
     with_ = nearest(later, {"with", "and"}) or nearest(
         [m for m in before if m is not main], {"with"}
     )
+    if with_ is not None and with_.role == "and" and with_noun(tokens, with_, actors):
+        with_ = None
     partners: list[Mention] = conjuncts(with_, actors, tokens) if with_ else []
     group = conjuncts(main, actors, tokens) if main is not None else []
+    bare = before[-1] if before and before[-1].last + 1 == first else None
+    if bare is not None and bare.role == "other" and bare not in group:
+        partners = [bare]
     if main is not None and not partners:
         partners = group[1:]
         if partners:
@@ -947,6 +980,16 @@ def symmetric(
     sides = group or [main]
     found = tuple((a, p) for a in sides for p in partners if p not in sides)
     return Roles(found, how, notes)
+
+
+def with_noun(tokens: tuple[Token, ...], mention: Mention, actors: tuple[Mention, ...]) -> bool:
+    """Whether the actor is listed with a common noun, so it only qualifies it (중국·외국
+    기업과 협력: firms in and out of China, not China)."""
+    k = mention.last + 1
+    if k + 1 >= len(tokens) or tokens[k].tag not in {"SP", "SW"}:
+        return False
+    starts = {m.first for m in actors}
+    return tokens[k + 1].tag == "NNG" and k + 1 not in starts
 
 
 def governed(tokens: tuple[Token, ...], before: list[Mention], first: int) -> Mention | None:
@@ -981,7 +1024,8 @@ def subject_of(
     sentence with its own common-noun topic (이번 지원은) does not take the carried one.
     An actor with 이/가 whose clause closed before the cue (…러시아가 지원했다는 이유로
     … 제재했다) is its subject only when no actor topic (은/는) stands further back, and
-    of several such the outermost (A가 B가 인수한 C와의 관계를 끊었다: A).
+    of several such the outermost (A가 B가 인수한 C와의 관계를 끊었다: A). An actor before
+    a noun for its offices (중국 정부 부처가, 미국 당국은) is the subject itself.
     """
     by_particle = {particle_index(tokens, m): m for m in actors}
     own = ""
@@ -1008,6 +1052,9 @@ def subject_of(
             noun -= 1
         if noun < 0 or not tokens[noun].tag.startswith("N"):
             continue
+        body = next((m for m in actors if m.last + 1 == noun), None)
+        if tokens[noun].form in BODIES and body is not None:
+            return body, "subject", ""
         if token.tag == "JKS":
             return None, "subject", f"the subject is {tokens[noun].form}, not an actor"
         own = own or tokens[noun].form
@@ -1180,7 +1227,8 @@ def modified_head(
     """The actor a relative clause or apposition ending in the cue describes.
 
     제재를 받은 화웨이, 대주주인 마이크로소프트, 경쟁자로 평가받는 미 AI 스타트업 앤스로픽,
-    유럽 경쟁사 미스트랄: the last actor of the noun phrase after the cue.
+    유럽 경쟁사 미스트랄: the last actor of the noun phrase after the cue. A clause that
+    ends in a connective noun (협력하는 한편, 투자한 반면) describes no one.
     """
     start = None
     if last + 1 < len(tokens) and tokens[last + 1].tag in {"NNP", "SL"}:
@@ -1197,7 +1245,7 @@ def modified_head(
             if tag == "ETM":
                 start = k + 1
                 break
-    if start is None:
+    if start is None or start >= len(tokens) or tokens[start].form in CONNECTIVES:
         return None
     end = start
     while end < len(tokens) and tokens[end].tag in NOMINAL:
