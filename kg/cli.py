@@ -65,6 +65,20 @@ def parse_day(ctx: click.Context, param: click.Parameter, value: str | None) -> 
         raise click.BadParameter(f"{value!r} is not a date in the form YYYY-MM-DD") from None
 
 
+gazetteer_option = click.option(
+    "--gazetteer",
+    "gazetteers",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="An extra gazetteer CSV (id,type,ko,en,aliases,wikidata); repeatable.",
+)
+
+
+def published_option(description: str):
+    """The --published option of the commands that read article text."""
+    return click.option("--published", callback=parse_day, metavar="YYYY-MM-DD", help=description)
+
+
 @click.group()
 @click.version_option(package_name="kg")
 @click.option("--debug", is_flag=True, help="Show tracebacks, and log why articles failed.")
@@ -93,19 +107,8 @@ def main(debug: bool) -> None:
     type=click.Path(path_type=Path),
     help="CSV or JSONL giving each file's published date, source, title and url.",
 )
-@click.option(
-    "--published",
-    callback=parse_day,
-    metavar="YYYY-MM-DD",
-    help="Publication date for every article without one of its own.",
-)
-@click.option(
-    "--gazetteer",
-    "gazetteers",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="An extra gazetteer CSV (id,type,ko,en,aliases,wikidata); repeatable.",
-)
+@published_option("Publication date for every article without one of its own.")
+@gazetteer_option
 @click.option(
     "-j",
     "--jobs",
@@ -213,13 +216,7 @@ FORMAT_OPTION = click.option(
     type=click.Path(path_type=Path),
     help="A file of one text a line instead of TEXT.",
 )
-@click.option(
-    "--gazetteer",
-    "gazetteers",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="An extra gazetteer CSV; repeatable.",
-)
+@gazetteer_option
 @user_errors
 def entities(text: str | None, file: Path | None, gazetteers: tuple[Path, ...]) -> None:
     """Print the actors named in TEXT as JSON, one mention a line.
@@ -247,12 +244,7 @@ def entities(text: str | None, file: Path | None, gazetteers: tuple[Path, ...]) 
 
 @main.command()
 @click.argument("text", required=False)
-@click.option(
-    "--published",
-    callback=parse_day,
-    metavar="YYYY-MM-DD",
-    help="The article's date, which relative expressions are read against.",
-)
+@published_option("The article's date, which relative expressions are read against.")
 @click.option(
     "--file",
     "file",
@@ -298,12 +290,7 @@ def read_timex_lines(path: Path):
 
 @main.command()
 @click.argument("article", type=click.Path(path_type=Path))
-@click.option(
-    "--published",
-    callback=parse_day,
-    metavar="YYYY-MM-DD",
-    help="The article's date, when it has none of its own.",
-)
+@published_option("The article's date, when it has none of its own.")
 @click.option("--cues-only", is_flag=True, help="Show only sentences with a relation cue.")
 @user_errors
 def explain(article: Path, published: dt.date | None, cues_only: bool) -> None:
