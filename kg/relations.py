@@ -218,20 +218,6 @@ def load_lexicon(path: Path | None = None) -> Lexicon:
     return Lexicon(cues=tuple(cues), markers=markers, media=tuple(media))
 
 
-def extract_relations(
-    sentence: Sentence,
-    mentions: tuple[Mention, ...],
-    times: Iterable[Timex],
-    *,
-    doc: str,
-    lexicon: Lexicon,
-    topic: tuple[Mention, ...] = (),
-) -> tuple[Statement, ...]:
-    """Statements one sentence makes; `topic` is the subject carried from before."""
-    readings = read_sentence(sentence, mentions, times, doc=doc, lexicon=lexicon, topic=topic)
-    return tuple(s for reading in readings for s in reading.statements)
-
-
 def read_sentence(
     sentence: Sentence,
     mentions: tuple[Mention, ...],
