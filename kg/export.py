@@ -14,6 +14,7 @@ import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TextIO
 
 import networkx as nx
 from rdflib import RDF, Dataset, Graph, Literal
@@ -148,12 +149,22 @@ def statements_jsonl(statements: Iterable[Statement]) -> str:
     return "".join(json.dumps(statement_record(s), ensure_ascii=False) + "\n" for s in statements)
 
 
+def open_temporary(folder: Path, name: str) -> tuple[TextIO, str]:
+    """A new hidden temporary file beside `folder/name`, with the permissions an ordinary
+    new file gets (mkstemp's own are owner-only), and its path."""
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+    mask = os.umask(0)
+    os.umask(mask)
+    os.chmod(tmp, 0o666 & ~mask)
+    return os.fdopen(fd, "w", encoding="utf-8"), tmp
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write text to path through a temporary file and a rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    file, tmp = open_temporary(path.parent, path.name)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
+        with file as f:
             f.write(text)
             f.flush()
             os.fsync(f.fileno())

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -23,7 +22,7 @@ from typing import TextIO
 from rdflib import Graph
 
 from kg.documents import Problem
-from kg.export import serialize, statement_record
+from kg.export import open_temporary, serialize, statement_record
 from kg.graph import add_document, add_statement, new_graph
 from kg.pipeline import Extracted
 from kg.relations import Statement
@@ -124,9 +123,7 @@ class Files:
             file = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
             self.open_files[name] = (file, None)
             return file
-        self.folder.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.folder, prefix=f".{name}.", suffix=".tmp")
-        file = os.fdopen(fd, "w", encoding="utf-8")
+        file, tmp = open_temporary(self.folder, name)
         self.open_files[name] = (file, tmp)
         return file
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from pathlib import Path
 
 import networkx as nx
@@ -12,7 +13,7 @@ from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kg.errors import InputError
-from kg.export import CSV_COLUMNS, export_graph, serialize
+from kg.export import CSV_COLUMNS, export_graph, serialize, write_atomic
 from kg.store import load_graph, merge
 
 SAMPLE = Path(__file__).parent / "data" / "sample.ttl"
@@ -81,3 +82,12 @@ def test_merging_is_idempotent_and_drops_oxigraph_string_types(sample):
     once = merge(sample, load_graph(SAMPLE))
     assert len(once) == len(sample)
     assert serialize(merge(once, sample)) == serialize(sample)
+
+
+def test_written_files_get_ordinary_permissions(tmp_path):
+    path = tmp_path / "out" / "graph.ttl"
+    write_atomic(path, "hello")
+    mask = os.umask(0)
+    os.umask(mask)
+    assert path.stat().st_mode & 0o777 == 0o666 & ~mask
+    assert [p.name for p in path.parent.iterdir()] == ["graph.ttl"]
