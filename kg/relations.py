@@ -55,6 +55,7 @@ NOMINAL = {"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XSN", "XPN", "MM", "SP"
 QUOTE_ENDINGS = {"다고", "라고", "냐고", "자고", "며", "면서", "고", "다며", "라며", "다면서"}
 COPULA_OR_AS = {"VCP", "JKB"}
 CONNECTIVES = {"한편", "가운데", "반면"}
+STACKED_CLAUSES = 2
 BODIES = {"부처", "당국", "기관", "측"}
 ORDER_ENDINGS = {"라고", "으라고", "도록", "게"}
 LIST_GAP = 8
@@ -1213,32 +1214,28 @@ def modified_head(
     """The actor a relative clause or apposition ending in the cue describes.
 
     제재를 받은 화웨이, 대주주인 마이크로소프트, 경쟁자로 평가받는 미 AI 스타트업 앤스로픽,
-    유럽 경쟁사 미스트랄: the last actor of the noun phrase after the cue. A clause that
-    ends in a connective noun (협력하는 한편, 투자한 반면) describes no one.
+    유럽 경쟁사 미스트랄: the last actor of the noun phrase after the cue. Clauses may be
+    stacked (제재를 받은 기술 독립을 선언한 화웨이): when the first noun phrase names no
+    actor, the next clause's is tried. A clause that ends in a connective noun (협력하는
+    한편, 투자한 반면) describes no one.
     """
-    start = None
     if last + 1 < len(tokens) and tokens[last + 1].tag in {"NNP", "SL"}:
         start = last + 1
     else:
-        for k in range(last + 1, min(last + 8, len(tokens))):
-            tag = tokens[k].tag
-            if tag in {"EF", "SF", "JKS", "JX"}:
-                return None
-            if tag.startswith("EC") and not (
-                k + 1 < len(tokens) and tokens[k + 1].tag.startswith("VX")
-            ):
-                return None
-            if tag == "ETM":
-                start = k + 1
+        start = clause_end(tokens, last)
+    inside: list[Mention] = []
+    for _ in range(STACKED_CLAUSES):
+        if start is None or start >= len(tokens) or tokens[start].form in CONNECTIVES:
+            return None
+        end = start
+        while end < len(tokens) and tokens[end].tag in NOMINAL:
+            if tokens[end].form == "," and not any(m.first == start for m in actors):
                 break
-    if start is None or start >= len(tokens) or tokens[start].form in CONNECTIVES:
-        return None
-    end = start
-    while end < len(tokens) and tokens[end].tag in NOMINAL:
-        if tokens[end].form == "," and not any(m.first == start for m in actors):
+            end += 1
+        inside = [m for m in actors if start <= m.first < end]
+        if inside:
             break
-        end += 1
-    inside = [m for m in actors if start <= m.first < end]
+        start = clause_end(tokens, end - 1)
     if not inside:
         return None
     head = inside[-1]
@@ -1246,6 +1243,22 @@ def modified_head(
         if m.first > head.last and head.role == "and" and listed(tokens[head.last + 1 : m.first]):
             head = m
     return head
+
+
+def clause_end(tokens: tuple[Token, ...], last: int) -> int | None:
+    """The token after the adnominal ending (ETM) that closes the clause running on from
+    token `last`, or None when the clause ends some other way first."""
+    for k in range(last + 1, min(last + 8, len(tokens))):
+        tag = tokens[k].tag
+        if tag in {"EF", "SF", "JKS", "JX"}:
+            return None
+        if tag.startswith("EC") and not (
+            k + 1 < len(tokens) and tokens[k + 1].tag.startswith("VX")
+        ):
+            return None
+        if tag == "ETM":
+            return k + 1
+    return None
 
 
 def is_passive(tokens: tuple[Token, ...], last: int, lexicon: Lexicon) -> bool:
