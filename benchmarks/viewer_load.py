@@ -17,13 +17,12 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
-from rdflib import RDF, XSD, Graph, Literal, Namespace
+from rdflib import RDF, XSD, Graph, Literal
 from rdflib.namespace import DCTERMS, PROV, SKOS
 
 from kg.viewer import render_html
+from kg.vocab import KG, KGR
 
-KG = Namespace("https://w3id.org/kgnews/ontology#")
-KGR = Namespace("https://w3id.org/kgnews/resource/")
 TYPES = ["Company", "Company", "Organization", "GovernmentBody", "Country", "Person", "Product"]
 RELATIONS = ["blocks", "funds", "partnersWith", "competesWith", "sanctionedBy"]
 MODALITIES = ["Asserted"] * 6 + ["Planned", "Hedged", "Negated"]

@@ -568,8 +568,9 @@ def person_titles(
     return out
 
 
-def role_after(tokens: tuple[Token, ...], last: int) -> str:
-    """The role the particles after a mention give it."""
+def particle_after(tokens: tuple[Token, ...], last: int) -> int:
+    """The token that gives the mention ending at token `last` its role (after 측, 등,
+    titles)."""
     words = load_words()
     k = last + 1
     while k < len(tokens) and (
@@ -579,6 +580,12 @@ def role_after(tokens: tuple[Token, ...], last: int) -> str:
         or tokens[k].tag == "XSN"
     ):
         k += 1
+    return k
+
+
+def role_after(tokens: tuple[Token, ...], last: int) -> str:
+    """The role the particles after a mention give it."""
+    k = particle_after(tokens, last)
     if k >= len(tokens):
         return "other"
     token = tokens[k]

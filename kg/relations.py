@@ -32,7 +32,7 @@ from pathlib import Path
 
 from kg.analysis import Sentence, Token
 from kg.gazetteer import Entity, name_key
-from kg.mentions import Mention, load_words, role_after
+from kg.mentions import Mention, particle_after, role_after
 from kg.times import Timex
 from kg.vocab import ontology_file
 
@@ -546,16 +546,7 @@ def lemma_of(token: Token) -> str:
 
 def particle_index(tokens: tuple[Token, ...], mention: Mention) -> int:
     """The token that gives a mention its role (after 측, 등, titles)."""
-    words = load_words()
-    k = mention.last + 1
-    while k < len(tokens) and (
-        tokens[k].form in words.suffixes
-        or tokens[k].form in words.titles
-        or tokens[k].form in words.bodies
-        or tokens[k].tag == "XSN"
-    ):
-        k += 1
-    return k
+    return particle_after(tokens, mention.last)
 
 
 def is_source(tokens: tuple[Token, ...], mention: Mention, lexicon: Lexicon) -> bool:
