@@ -38,6 +38,7 @@ PROPER_TAGS = {"NNP", "SL", "SH"}
 BREAK_TAGS = {"SF", "SP", "SSO", "SSC", "SE", "SW"}
 HANGUL_NAME = re.compile(r"[가-힣]{2,}")
 QUOTES = {"'", '"', "‘", "“", "「", "『", "《", "〈"}
+CLOSING_QUOTES = {"'", '"', "’", "”", "」", "』", "》", "〉"}
 PARTICLE_ROLES = {
     "": "other",
     **dict.fromkeys(["이", "가", "은", "는", "도", "측은", "측이"], "subject"),
@@ -570,11 +571,12 @@ def person_titles(
 
 def particle_after(tokens: tuple[Token, ...], last: int) -> int:
     """The token that gives the mention ending at token `last` its role (after 측, 등,
-    titles)."""
+    titles, and the closing mark of a quoted name: ‘ARX’은)."""
     words = load_words()
     k = last + 1
     while k < len(tokens) and (
-        tokens[k].form in words.suffixes
+        (tokens[k].form in CLOSING_QUOTES and k == last + 1)
+        or tokens[k].form in words.suffixes
         or tokens[k].form in words.titles
         or tokens[k].form in words.bodies
         or tokens[k].tag == "XSN"

@@ -278,6 +278,7 @@ def explain_readings(
     age = 0
     events: dict[str, tuple[Timex, bool]] = {}
     group: Group | None = None
+    agents: dict[str, Mention] = {}
     read = []
     for sentence, mentions in zip(sentences, found, strict=True):
         readings = read_sentence(
@@ -289,7 +290,9 @@ def explain_readings(
             topic=topic,
             events=events,
             group=group,
+            agents=agents,
         )
+        agents.update({r.kind: r.agent for r in readings if r.agent is not None})
         read.append((sentence, mentions, readings))
         events = {kind: (time, False) for kind, (time, _) in events.items()}
         events.update({r.kind: (r.time, True) for r in readings if r.time is not None})

@@ -32,7 +32,7 @@ from pathlib import Path
 
 from kg.analysis import Sentence, Token
 from kg.gazetteer import Entity, name_key
-from kg.mentions import Mention, particle_after, role_after
+from kg.mentions import CLOSING_QUOTES, Mention, particle_after, role_after
 from kg.times import Timex
 from kg.vocab import ontology_file
 
@@ -168,6 +168,7 @@ class Reading:
     statements: tuple[Statement, ...]
     notes: tuple[str, ...]
     time: Timex | None = None
+    agent: Mention | None = None
 
 
 @dataclass(frozen=True)
@@ -229,13 +230,17 @@ def read_sentence(
     topic: tuple[Mention, ...] = (),
     events: dict[str, tuple[Timex, bool]] | None = None,
     group: Group | None = None,
+    agents: dict[str, Mention] | None = None,
 ) -> tuple[Reading, ...]:
     """Per cue in the sentence: the statements it makes, or the reason it makes none.
 
     `events` holds, per relation, the time of the event the article last dated and whether
     it was dated in the sentence just before: a sentence with no time of its own continues
     that event when it follows it directly or says so (이번, 이날, 해당). `group` is the
-    last list of actors told before, which 이들 기업 / 두 회사 / 양사 stand for."""
+    last list of actors told before, which 이들 기업 / 두 회사 / 양사 stand for. `agents`
+    holds, per relation whose cues name their agents' types, the agent the article last
+    gave it (the state that keeps a sanctions list): a later sentence that puts actors on
+    that list or under it without naming who did (A, B 등이 제재 대상에 올랐다) means it."""
     tokens = sentence.tokens
     times = tuple(t for t in times if sentence.start <= t.start < sentence.end)
     sources = {m for m in mentions if is_source(tokens, m, lexicon)}
@@ -266,6 +271,7 @@ def read_sentence(
                 topic,
                 events,
                 group,
+                (agents or {}).get(cue.kind),
             )
         )
     return tuple(readings)
@@ -284,8 +290,10 @@ def read_cue(
     topic: tuple[Mention, ...],
     events: dict[str, tuple[Timex, bool]] | None = None,
     group: Group | None = None,
+    remembered: Mention | None = None,
 ) -> Reading:
-    """The statements of the cue at tokens first..last."""
+    """The statements of the cue at tokens first..last; `remembered` is the agent the
+    article last gave the cue's relation."""
     tokens = sentence.tokens
     cue_word = sentence.text[
         tokens[first].start - sentence.start : tokens[last].end - sentence.start
@@ -302,7 +310,9 @@ def read_cue(
     carried = topic
     if grouped:
         topic = group.actors
-    roles = arguments(tokens, scope, first, last, cue, lexicon, topic, bound, carried)
+    if not cue.agents:
+        remembered = None
+    roles = arguments(tokens, scope, first, last, cue, lexicon, topic, bound, carried, remembered)
     if grouped:
         roles = spread_group(roles, group.actors, cue)
     banned = settle_roles(tokens, tuple(m for m in mentions if m.entity.type == "Product"), lexicon)
@@ -348,7 +358,13 @@ def read_cue(
                 speaker=speaker.entity if speaker is not None else None,
             )
         )
-    return Reading(cue_word, cue.kind, tokens[first].start, tuple(statements), tuple(notes), time)
+    agent = next((a for a, _ in roles.pairs if a.entity.type in cue.agents), None)
+    if agent is None and cue.agents and not roles.pairs:
+        main = subject_of(tokens, scope, first, lexicon, (), bound)[0]
+        agent = main if main is not None and main.entity.type in cue.agents else None
+    return Reading(
+        cue_word, cue.kind, tokens[first].start, tuple(statements), tuple(notes), time, agent
+    )
 
 
 def group_subject(tokens: tuple[Token, ...], first: int, bound: int, lexicon: Lexicon) -> bool:
@@ -427,8 +443,10 @@ def confidence(
         "joined": 0.8,
         "anaphor": 0.75,
         "topic": 0.65,
+        "remembered": 0.6,
     }[roles.how]
-    distance = max(cue - min(agent.last, patient.last), 0)
+    told = (patient,) if roles.how == "remembered" else (agent, patient)
+    distance = max(cue - min(m.last for m in told), 0)
     score = base - 0.01 * max(distance - 8, 0)
     score -= 0.05 * (len(roles.pairs) > 1)
     score -= 0.1 * (modality == "hedged")
@@ -647,11 +665,13 @@ def arguments(
     topic: tuple[Mention, ...],
     bound: int = 0,
     carried: tuple[Mention, ...] = (),
+    remembered: Mention | None = None,
 ) -> Roles:
     """The (agent, patient) pairs the cue relates, and how they were found; `bound` is
-    where the cue's quotation starts (its subject is inside it or is the speaker), and
+    where the cue's quotation starts (its subject is inside it or is the speaker),
     `carried` the subject told before, the patient an event cue leaves out (A, B 등이 투자한
-    이력이 있다, after a sentence about the company)."""
+    이력이 있다, after a sentence about the company), and `remembered` the agent the article
+    last gave the relation, for a list or passive that names none."""
     before = [m for m in actors if m.last < first]
     head = modified_head(tokens, actors, last)
     genitive, inner = attached(tokens, before, first)
@@ -661,6 +681,10 @@ def arguments(
     if cue.frame == "list":
         targets = list_targets(tokens, actors, last, lexicon)
         lister = genitive or main or qualifier(tokens, before, first, cue)
+        if lister is not None and cue.agents and lister.entity.type not in cue.agents:
+            lister = None
+        if targets and lister is None and remembered is not None:
+            lister, how = remembered, "remembered"
         if targets and lister is None:
             return Roles((), how, (*notes, "listed, but by whom? no subject or 의 phrase"))
         if targets:
@@ -715,6 +739,8 @@ def arguments(
     others = [m for m in before if m is not main and m not in topic]
     if passive:
         agent = nearest(others, {"from", "by", "of"})
+        if agent is None and remembered is not None:
+            return Roles(pairs(remembered, main, actors, tokens), "remembered", notes)
         if agent is None:
             return Roles((), how, (*notes, "passive without a 로부터/에 의해/의 agent"))
         sources = [m for m in others if m.role in {"from", "by"} and m is not agent]
@@ -1028,6 +1054,9 @@ def subject_of(
         noun = k - 1
         while noun >= 0 and tokens[noun].tag == "XSN":
             noun -= 1
+        if noun > 0 and tokens[noun].tag == "SSC" and tokens[noun].form in CLOSING_QUOTES:
+            own = own or tokens[noun - 1].form
+            continue
         if noun < 0 or not tokens[noun].tag.startswith("N"):
             continue
         body = next((m for m in actors if m.last + 1 == noun), None)
@@ -1122,8 +1151,9 @@ def conjuncts(
     mention: Mention, actors: Iterable[Mention], tokens: tuple[Token, ...]
 ) -> list[Mention]:
     """The mention and those listed with it just before (A와 B, C가 …; ▲A(5억원) ▲B 등):
-    actors marked 와/과 or by a comma, with nothing but descriptors (통신장비 업체 C),
-    parenthesised asides and bullets between them."""
+    actors marked 와/과 or by a comma, with nothing but descriptors (통신장비 업체 C, 중국
+    국영 반도체 회사 D: the country qualifies the descriptor), parenthesised asides and
+    bullets between them."""
     actors = tuple(actors)
     group = [mention]
     if mention not in actors:
@@ -1131,6 +1161,8 @@ def conjuncts(
     position = actors.index(mention)
     for m in reversed(actors[:position]):
         gap = tokens[m.last + 1 : group[-1].first]
+        if m.role == "other" and m.entity.type == "Country" and listed(gap):
+            continue
         if m.role not in {"and", "with"} or not listed(gap):
             break
         if m.role == "with" and len(gap) > 2:
