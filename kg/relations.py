@@ -169,6 +169,7 @@ class Reading:
     notes: tuple[str, ...]
     time: Timex | None = None
     agent: Mention | None = None
+    sides: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -187,6 +188,9 @@ class Roles:
     pairs: tuple[tuple[Mention, Mention], ...]
     how: str
     notes: tuple[str, ...] = ()
+
+
+Events = dict[tuple[str, str], tuple[Timex, bool]]
 
 
 @cache
@@ -228,15 +232,14 @@ def read_sentence(
     doc: str,
     lexicon: Lexicon,
     topic: tuple[Mention, ...] = (),
-    events: dict[str, tuple[Timex, bool]] | None = None,
+    events: Events | None = None,
     group: Group | None = None,
     agents: dict[str, Mention] | None = None,
 ) -> tuple[Reading, ...]:
     """Per cue in the sentence: the statements it makes, or the reason it makes none.
 
-    `events` holds, per relation, the time of the event the article last dated and whether
-    it was dated in the sentence just before: a sentence with no time of its own continues
-    that event when it follows it directly or says so (이번, 이날, 해당). `group` is the
+    `events` holds the times of the events the article has dated (dated_events): a sentence
+    with no time of its own continues one (continued). `group` is the
     last list of actors told before, which 이들 기업 / 두 회사 / 양사 stand for. `agents`
     holds, per relation whose cues name their agents' types, the agent the article last
     gave it (the state that keeps a sanctions list): a later sentence that puts actors on
@@ -288,7 +291,7 @@ def read_cue(
     doc: str,
     lexicon: Lexicon,
     topic: tuple[Mention, ...],
-    events: dict[str, tuple[Timex, bool]] | None = None,
+    events: Events | None = None,
     group: Group | None = None,
     remembered: Mention | None = None,
 ) -> Reading:
@@ -331,9 +334,8 @@ def read_cue(
         times = tuple(t for t in times if t.start >= opening)
     time = time_for(sentence, times, tokens[first], quote)
     state = cue.frame == "relational" and roles.how != "joined"
-    event = None if state else (events or {}).get(cue.kind)
-    if time is None and event is not None and (event[1] or continues(tokens, first, lexicon)):
-        time = event[0]
+    if time is None and not state:
+        time = continued(events or {}, cue.kind, roles.pairs, continues(tokens, first, lexicon))
     if time is None and grouped and roles.pairs:
         time = group.time
     evidence = (Evidence(sentence.text, sentence.start, sentence.end, cue_word),)
@@ -358,12 +360,14 @@ def read_cue(
                 speaker=speaker.entity if speaker is not None else None,
             )
         )
+    made = {frozenset((s.subject.id, s.object.id)) for s in statements}
+    sides = next((p for p in roles.pairs if frozenset(m.entity.id for m in p) in made), ())
     agent = next((a for a, _ in roles.pairs if a.entity.type in cue.agents), None)
     if agent is None and cue.agents and not roles.pairs:
         main = subject_of(tokens, scope, first, lexicon, (), bound)[0]
         agent = main if main is not None and main.entity.type in cue.agents else None
     return Reading(
-        cue_word, cue.kind, tokens[first].start, tuple(statements), tuple(notes), time, agent
+        cue_word, cue.kind, tokens[first].start, tuple(statements), tuple(notes), time, agent, sides
     )
 
 
@@ -400,10 +404,15 @@ def spread_group(roles: Roles, group: tuple[Mention, ...], cue: Cue) -> Roles:
 
 
 def last_group(
-    sentence: Sentence, mentions: tuple[Mention, ...], times: Iterable[Timex], lexicon: Lexicon
+    sentence: Sentence,
+    mentions: tuple[Mention, ...],
+    times: Iterable[Timex],
+    lexicon: Lexicon,
+    readings: tuple[Reading, ...] = (),
 ) -> Group | None:
     """The last list of two or more actors the sentence names outside quotations (A, B, C
-    등 8개사가 …) with the sentence's time, which 이들 기업 may stand for next."""
+    등 8개사가 …) with the sentence's time, which 이들 기업 may stand for next; else the two
+    sides of the sentence's last statement (A가 B에 투자했다 → 양사는 …)."""
     actors = tuple(
         m
         for m in mentions
@@ -418,6 +427,39 @@ def last_group(
             told = tuple(t for t in times if sentence.start <= t.start < sentence.end)
             time = time_for(sentence, told, sentence.tokens[members[-1].first], None)
             return Group(tuple(reversed(members)), time)
+    last = next((r for r in reversed(readings) if r.sides), None)
+    return Group(last.sides, last.time) if last is not None else None
+
+
+def dated_events(events: Events, readings: Iterable[Reading]) -> Events:
+    """The events dated so far once a sentence's readings are added: per relation and per
+    actor of its statements, per relation alone (actor ""), and per actor whatever the
+    relation (relation ""), the last time and whether this sentence gave it."""
+    out = {key: (time, False) for key, (time, _) in events.items()}
+    for reading in readings:
+        if reading.time is None:
+            continue
+        out[(reading.kind, "")] = (reading.time, True)
+        for statement in reading.statements:
+            for entity in (statement.subject, statement.object):
+                out[(reading.kind, entity.id)] = (reading.time, True)
+                out[("", entity.id)] = (reading.time, True)
+    return out
+
+
+def continued(
+    events: Events, kind: str, pairs: tuple[tuple[Mention, Mention], ...], said: bool
+) -> Timex | None:
+    """The time of the dated event a cue with no time of its own goes on with: the last one
+    of its relation and one of its actors, else of its relation. It counts when the sentence
+    just before dated it, or when this one says it goes on (`said`: 이번, 이날, 해당); said so,
+    the last event of the same actors in another relation counts too (이번 협력, after A's
+    investment in B)."""
+    ids = [m.entity.id for pair in pairs for m in pair]
+    keys = [(kind, i) for i in ids] + [(kind, "")] + ([("", i) for i in ids] if said else [])
+    for key in keys:
+        if key in events and (events[key][1] or said):
+            return events[key][0]
     return None
 
 
@@ -997,8 +1039,11 @@ def with_noun(tokens: tuple[Token, ...], mention: Mention, actors: tuple[Mention
 
 
 def governed(tokens: tuple[Token, ...], before: list[Mention], first: int) -> Mention | None:
-    """The 에 phrase right before a cue that governs it (알리페이에 맞서, 중국에 대항해)."""
+    """The 에 phrase right before a cue that governs it (알리페이에 맞서, 중국에 대항해), not
+    the place of a compound noun it qualifies (일본에 합작법인을 세운다)."""
     if not before or before[-1].role != "to":
+        return None
+    if first + 1 < len(tokens) and tokens[first + 1].tag == "NNG":
         return None
     return before[-1] if particle_index(tokens, before[-1]) + 1 == first else None
 
