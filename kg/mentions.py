@@ -60,6 +60,7 @@ class Words:
 
     common: frozenset[str]
     titles: frozenset[str]
+    unit_titles: tuple[str, ...]
     heads: dict[str, str]
     descriptors: dict[str, str]
     groups: frozenset[str]
@@ -98,6 +99,7 @@ def load_words() -> Words:
     return Words(
         common=frozenset(w.upper() for w in kinds["common"]),
         titles=frozenset(kinds["title"]),
+        unit_titles=tuple(t for t in kinds["title"] if len(t) >= 2 and HANGUL_NAME.fullmatch(t)),
         heads=kinds["head"],
         descriptors=kinds["descriptor"],
         groups=frozenset(kinds["group"]),
@@ -571,7 +573,8 @@ def person_titles(
 
 def particle_after(tokens: tuple[Token, ...], last: int) -> int:
     """The token that gives the mention ending at token `last` its role (after 측, 등,
-    titles, and the closing mark of a quoted name: ‘ARX’은)."""
+    titles, the closing mark of a quoted name: ‘ARX’은, and a unit with its head's title:
+    삼성전자 MX사업부장이 — the officer speaks and acts for the organisation)."""
     words = load_words()
     k = last + 1
     while k < len(tokens) and (
@@ -582,7 +585,18 @@ def particle_after(tokens: tuple[Token, ...], last: int) -> int:
         or tokens[k].tag == "XSN"
     ):
         k += 1
+    for unit in range(k, min(k + 3, len(tokens))):
+        form = tokens[unit].form
+        if tokens[unit].tag not in {"SL", "NNG"}:
+            break
+        if (unit > k and form in words.titles) or is_unit_title(form, words):
+            return unit + 1
     return k
+
+
+def is_unit_title(form: str, words: Words) -> bool:
+    """Whether a noun is a unit's head title (사업부장, 연구소장): it ends in a title."""
+    return len(form) > 2 and any(form.endswith(t) for t in words.unit_titles)
 
 
 def role_after(tokens: tuple[Token, ...], last: int) -> str:
