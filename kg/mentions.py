@@ -69,6 +69,7 @@ class Words:
     short: dict[str, str]
     places: frozenset[str]
     place_suffixes: tuple[str, ...]
+    endings: dict[str, str]
     anaphors: dict[str, str]
     things: tuple[str, ...]
 
@@ -108,6 +109,7 @@ def load_words() -> Words:
         short=kinds["short"],
         places=frozenset(kinds["place"]),
         place_suffixes=tuple(kinds["place_suffix"]),
+        endings=kinds["ending"],
         anaphors=kinds["anaphor"],
         things=tuple(kinds["thing"]),
     )
@@ -474,6 +476,8 @@ def type_from_context(
     for head, kind in words.heads.items():
         if len(head) < len(name) and name.endswith(head) and HANGUL_NAME.fullmatch(head):
             return kind
+    if len(name) >= 3 and HANGUL_NAME.fullmatch(name) and name[-1] in words.endings:
+        return words.endings[name[-1]]
     after = tokens[last + 1] if last + 1 < len(tokens) else None
     if after is not None and after.form in words.titles:
         return "Person" if PERSON_NAME.fullmatch(name) and len(name) != 2 else "Company"

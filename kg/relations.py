@@ -585,11 +585,14 @@ def ordered(tokens: tuple[Token, ...], k: int) -> bool:
 
 
 def compound(tokens: tuple[Token, ...], i: int, word: str) -> int | None:
-    """The last token of a noun kiwipiepy split in pieces (블랙 + 리스트 = 블랙리스트)."""
+    """The last token of a noun kiwipiepy split in pieces (블랙 + 리스트 = 블랙리스트; 얼라이언
+    + 스, read as a verb)."""
     text = ""
     for k in range(i, min(i + 4, len(tokens))):
         token = tokens[k]
-        if token.tag not in {"NNG", "NNP", "SL"} or (k > i and token.start != tokens[k - 1].end):
+        if k == i and token.tag not in {"NNG", "NNP", "SL"}:
+            return None
+        if k > i and token.start != tokens[k - 1].end:
             return None
         text += token.form
         if text == word:
@@ -740,6 +743,8 @@ def arguments(
     joined = participants(tokens, actors, last, lexicon) if cue.direction != "reverse" else []
     other = genitive or main
     if joined and cue.direction == "symmetric":
+        if other is None and topic and topic[0] not in joined:
+            return Roles(tuple((topic[0], p) for p in joined), "topic", notes)
         if other is None or other in joined:
             found = tuple((a, b) for i, a in enumerate(joined) for b in joined[i + 1 :])
         else:
@@ -850,7 +855,13 @@ def participants(
             break
     if verb is None:
         return []
-    inside = [m for m in actors if k < m.first and m.last < verb and m.role == "subject"]
+    inside = [
+        m
+        for m in actors
+        if k < m.first
+        and m.last < verb
+        and (m.role == "subject" or (m.role == "other" and bare_before(tokens, m, verb)))
+    ]
     return conjuncts(inside[-1], actors, tokens) if inside else []
 
 
