@@ -1002,10 +1002,12 @@ def symmetric(
 ) -> Roles:
     """Partners: the 와/과 phrase nearest the cue with those listed with it, else the actors
     coordinated with the subject (A와 B는 협력), else the 의 or object phrase; A와 B의
-    경쟁 pairs the two of the 의 phrase; an actor bare before the cue is the other side
+    경쟁 pairs the two of the 의 phrase, as A, B, C의 합작법인 does whatever the subject; an
+    actor bare before the cue is the other side
     (A와 B는 미국 동맹이다)."""
     owners = conjuncts(genitive, actors, tokens) if genitive is not None else []
-    if len(owners) > 1 and (main is None or main in owners or how != "subject"):
+    right_before = genitive is not None and particle_index(tokens, genitive) + 1 == first
+    if len(owners) > 1 and (main is None or main in owners or how != "subject" or right_before):
         found = tuple((a, b) for i, a in enumerate(owners) for b in owners[i + 1 :])
         return Roles(found, "genitive", notes)
     later = [m for m in before if main is not None and m.first > main.last]
