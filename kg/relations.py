@@ -62,6 +62,8 @@ LIST_GAP = 8
 PASSIVE_SUFFIXES = {"되", "돼", "받", "당"}
 ALSO = {"역시", "또한"}
 PATIENTS = {"object", "to", "of"}
+COUNTED_TAGS = {"NNG", "NNB", "SN", "NR", "XSN", "XPN", "MM"}
+COUNTED_PHRASE = 6
 TOPICS = {"은", "는", "도"}
 
 
@@ -1120,6 +1122,9 @@ def subject_of(
         body = next((m for m in actors if m.last + 1 == noun), None)
         if tokens[noun].form in BODIES and body is not None:
             return body, "subject", ""
+        counted = counted_list(tokens, actors, noun)
+        if counted is not None:
+            return counted, "subject", ""
         if token.tag == "JKS":
             return None, "subject", f"the subject is {tokens[noun].form}, not an actor"
         own = own or tokens[noun].form
@@ -1133,6 +1138,20 @@ def subject_of(
     if topic:
         return topic[0], "topic", ""
     return None, "subject", ""
+
+
+def counted_list(
+    tokens: tuple[Token, ...], actors: tuple[Mention, ...], noun: int
+) -> Mention | None:
+    """The last actor of a list that a counted or 등 noun phrase sums up (A, B 등 13개사가;
+    북한 고위관리 2명도; A·B 등 제3국 기관도): its members are the subject."""
+    counted = False
+    k = noun
+    while k >= 0 and noun - k < COUNTED_PHRASE and tokens[k].tag in COUNTED_TAGS:
+        counted = counted or tokens[k].tag == "SN" or tokens[k].form == "등"
+        k -= 1
+    last = next((m for m in actors if m.last == k), None)
+    return last if counted and last is not None and last.role in {"other", "and"} else None
 
 
 def headline_subject(
