@@ -1125,6 +1125,8 @@ def subject_of(
         counted = counted_list(tokens, actors, noun)
         if counted is not None:
             return counted, "subject", ""
+        if tokens[noun].tag == "NP":
+            continue
         if token.tag == "JKS":
             return None, "subject", f"the subject is {tokens[noun].form}, not an actor"
         own = own or tokens[noun].form

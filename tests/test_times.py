@@ -208,3 +208,15 @@ def test_guess_published_ignores_related_news_lists_and_yearless_stamps() -> Non
     assert guess_published(listing) is None
     assert guess_published("제목 작성일 05-10 목록\n본문이다.") is None
     assert guess_published("Copyright © 2025 어느 신문. 무단전재 금지.") is None
+
+
+def test_then_takes_the_last_time_at_its_precision() -> None:
+    text = (
+        "2015년 두 회사가 처음 맞붙었다. 당시 시장은 작았다. "
+        "2024년 3월 5일 협약했다. 당시 둘은 웃었다."
+    )
+    found = find_times(text, published=D(2026, 2, 2))
+    assert [(t.text, t.value) for t in found if t.text == "당시"] == [
+        ("당시", "2015"),
+        ("당시", "2024-03-05"),
+    ]
