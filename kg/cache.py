@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 import sqlite3
-from dataclasses import astuple
+from dataclasses import fields, is_dataclass
 from pathlib import Path
 
 import kiwipiepy
@@ -27,10 +27,24 @@ COMMIT_EVERY = 500
 def version_key(gazetteer: Gazetteer, lexicon: Lexicon) -> str:
     """A hash of what decides an article's statements, besides the article itself."""
     digest = hashlib.sha256()
-    digest.update(pickle.dumps((gazetteer, lexicon, kiwipiepy.__version__)))
+    digest.update(repr(canonical((gazetteer, lexicon, kiwipiepy.__version__))).encode("utf-8"))
     for source in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(source.read_bytes())
     return digest.hexdigest()
+
+
+def canonical(value: object) -> object:
+    """The value as nested tuples with sets sorted, so its repr is the same in every process
+    (a pickled frozenset of strings follows the process's random string hashing)."""
+    if is_dataclass(value):
+        return (type(value).__name__, *(canonical(getattr(value, f.name)) for f in fields(value)))
+    if isinstance(value, dict):
+        return tuple((canonical(k), canonical(v)) for k, v in value.items())
+    if isinstance(value, set | frozenset):
+        return tuple(sorted((canonical(v) for v in value), key=repr))
+    if isinstance(value, list | tuple):
+        return tuple(canonical(v) for v in value)
+    return value
 
 
 class Cache:
@@ -47,7 +61,8 @@ class Cache:
 
     def key(self, document: Document) -> str:
         """The record key of an article under this cache's version."""
-        return hashlib.sha256(pickle.dumps((self.version, astuple(document)))).hexdigest()
+        values = tuple(getattr(document, f.name) for f in fields(document))
+        return hashlib.sha256(pickle.dumps((self.version, values))).hexdigest()
 
     def get(self, document: Document) -> tuple[Statement, ...] | None:
         """The statements cached for this article, or None."""
