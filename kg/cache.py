@@ -21,6 +21,7 @@ from pathlib import Path
 import kiwipiepy
 
 from kg.documents import Document
+from kg.errors import KgError
 from kg.gazetteer import Gazetteer
 from kg.relations import Lexicon, Statement
 
@@ -62,19 +63,25 @@ class Cache:
     after a `get` that found the article writes nothing."""
 
     def __init__(self, folder: Path, *, version: str) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
         self.version = version
-        self.connection = sqlite3.connect(folder / "statements.sqlite", timeout=WAIT_SECONDS)
-        self.connection.executescript(
-            """
-            DROP TABLE IF EXISTS records;
-            CREATE TABLE IF NOT EXISTS articles (
-                key TEXT PRIMARY KEY, version TEXT NOT NULL, statements BLOB NOT NULL
-            ) WITHOUT ROWID;
-            """
-        )
-        self.connection.execute("DELETE FROM articles WHERE version != ?", (version,))
-        self.connection.commit()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.connection = sqlite3.connect(folder / "statements.sqlite", timeout=WAIT_SECONDS)
+            self.connection.executescript(
+                """
+                DROP TABLE IF EXISTS records;
+                CREATE TABLE IF NOT EXISTS articles (
+                    key TEXT PRIMARY KEY, version TEXT NOT NULL, statements BLOB NOT NULL
+                ) WITHOUT ROWID;
+                """
+            )
+            self.connection.execute("DELETE FROM articles WHERE version != ?", (version,))
+            self.connection.commit()
+        except (OSError, sqlite3.Error) as error:
+            raise KgError(
+                f"{folder}: cannot keep the build cache there ({error}); "
+                "give --cache DIR or --no-cache"
+            ) from error
         self.unsaved = 0
         self.found: set[str] = set()
 

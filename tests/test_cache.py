@@ -14,6 +14,7 @@ import pytest
 import kg.pipeline
 from kg.cache import Cache, version_key
 from kg.documents import Document
+from kg.errors import KgError
 from kg.export import serialize, statements_jsonl
 from kg.pipeline import build
 
@@ -155,3 +156,10 @@ def test_cli_build_with_a_cache_folder(tmp_path):
     again = CliRunner().invoke(main, args)
     assert again.output == first.output
     assert (out / "graph.ttl").read_bytes() == turtle
+
+
+def test_a_cache_folder_that_cannot_be_made_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(KgError, match="cannot keep the build cache"):
+        Cache(blocker / "cache", version="v")
