@@ -72,9 +72,10 @@ def write_build(
     """Write a build's statements as they come, then its graph and, given `render`
     (kg.viewer.render_html) and Turtle, its HTML view. Without outdir nothing is written
     and the graph is kept in memory and returned (for `kg build --into`)."""
+    turtle = outdir is not None and graph_format == "ttl"
     graph = new_graph() if outdir is None else None
-    sorter = SortedLines(outdir) if outdir is not None and graph_format == "ttl" else None
-    network = Network() if sorter is not None and render is not None else None
+    network = Network() if turtle and render is not None else None
+    sorter = None
     problems: list[Problem] = []
     entities: set[str] = set()
     relations: Counter = Counter()
@@ -84,6 +85,7 @@ def write_build(
     try:
         jsonl = files.open("statements.jsonl")
         nt = files.open("graph.nt") if outdir is not None and graph_format == "nt" else None
+        sorter = SortedLines(outdir) if turtle else None
         for item in items:
             if isinstance(item, Problem):
                 problems.append(item)
