@@ -1033,7 +1033,7 @@ def symmetric(
         obj = nearest([m for m in before if m is not main], {"object"}) or governed(
             tokens, before, first
         )
-        partners = [obj] if obj else []
+        partners = conjuncts(obj, actors, tokens) if obj else []
     if main is None and genitive is not None and with_ is not None:
         main = genitive
     if main is None or not partners:
@@ -1279,7 +1279,7 @@ def settle_roles(
 ) -> tuple[Mention, ...]:
     """Roles a parenthesised aside or a bullet hides: in ▲A(5억원) ▲B(3억원) 등으로부터, A is
     listed with B and B takes the particle after its parenthesis; A 역시 is a subject; A 접속을
-    makes A the patient."""
+    makes A the patient; A, B 등 선두업체들을 gives the list the noun phrase's particle."""
     settled = []
     for m in actors:
         k = m.last + 1
@@ -1306,8 +1306,21 @@ def settle_roles(
             m = replace(m, role="subject")
         elif m.role == "other" and head_object(tokens, k, lexicon):
             m = replace(m, role="object")
+        elif m.role == "other" and (end := summed(tokens, k)) is not None:
+            m = replace(m, role=role_after(tokens, end))
         settled.append(m)
     return tuple(settled)
+
+
+def summed(tokens: tuple[Token, ...], k: int) -> int | None:
+    """The last token of a noun phrase after 등 that sums up a list ending at token k - 1
+    (A와 B 등 글로벌 선두업체들을: the list takes its particle), or None."""
+    if k >= len(tokens) or tokens[k].form != "등":
+        return None
+    j = k + 1
+    while j < len(tokens) and j - k <= COUNTED_PHRASE and tokens[j].tag in COUNTED_TAGS | {"SL"}:
+        j += 1
+    return j - 1 if k + 1 < j < len(tokens) and tokens[j].tag.startswith("J") else None
 
 
 def modified_head(
