@@ -320,6 +320,12 @@ def read_cue(
     roles = arguments(tokens, scope, first, last, cue, lexicon, topic, bound, carried, remembered)
     if grouped:
         roles = spread_group(roles, group.actors, cue)
+    elif not roles.pairs and group is not None and group_patient(tokens, first, bound, lexicon):
+        main = subject_of(tokens, scope, first, lexicon, topic, bound)[0]
+        members = [m for m in group.actors if main is not None and m.entity.id != main.entity.id]
+        roles = (
+            Roles(tuple((main, m) for m in members), "anaphor", roles.notes) if members else roles
+        )
     banned = settle_roles(tokens, tuple(m for m in mentions if m.entity.type == "Product"), lexicon)
     if not roles.pairs and cue.kind == "blocks" and banned:
         with_products = tuple(sorted(scope + banned, key=lambda m: m.first))
@@ -380,14 +386,31 @@ def group_subject(tokens: tuple[Token, ...], first: int, bound: int, lexicon: Le
         if token.tag in {"EF", "SF"}:
             return False
         if token.tag == "JKS" or (token.tag == "JX" and token.form in TOPICS):
-            noun = k - 1
-            if noun < 1 or lexicon.markers.get(tokens[noun].form) != "anaphor":
-                return False
-            det = tokens[noun - 1]
-            if det.tag == "XSN" and det.form == "들":
-                return noun > 1 and tokens[noun - 2].tag == "NP"
-            return det.tag == "MM" and det.form in {"두", "양"}
+            return names_group(tokens, k, lexicon)
     return False
+
+
+def group_patient(tokens: tuple[Token, ...], first: int, bound: int, lexicon: Lexicon) -> bool:
+    """Whether the cue's patient is 두 회사 / 이들 기업 (두 회사의 장비 승인을 금지했다)."""
+    for k in range(first - 1, bound - 1, -1):
+        token = tokens[k]
+        if token.tag in {"EF", "SF", "JKS"} or (token.tag == "JX" and token.form in TOPICS):
+            return False
+        patient = token.tag in {"JKG", "JKO"} or token.form in {"에", "에게"}
+        if patient and names_group(tokens, k, lexicon):
+            return True
+    return False
+
+
+def names_group(tokens: tuple[Token, ...], particle: int, lexicon: Lexicon) -> bool:
+    """Whether the noun before the particle is 이들 기업, 두 회사 or 양사."""
+    noun = particle - 1
+    if noun < 1 or lexicon.markers.get(tokens[noun].form) != "anaphor":
+        return False
+    det = tokens[noun - 1]
+    if det.tag == "XSN" and det.form == "들":
+        return noun > 1 and tokens[noun - 2].tag == "NP"
+    return det.tag == "MM" and det.form in {"두", "양"}
 
 
 def spread_group(roles: Roles, group: tuple[Mention, ...], cue: Cue) -> Roles:
@@ -770,6 +793,11 @@ def arguments(
             or qualifier(tokens, before, first, replace(cue, agents=frozenset()))
         )
         return relational(tokens, actors, first, last, cue, holder, head, main, notes)
+    if cue.direction == "symmetric" and passive:
+        by = nearest([m for m in before if m is not main], {"from", "by"})
+        if main is None or by is None:
+            return Roles((), how, (*notes, "a passive with no 로부터/에 의해 side (견제를 받았다)"))
+        return Roles(pairs(main, by, actors, tokens), how, notes)
     if cue.direction == "symmetric":
         return symmetric(tokens, actors, before, first, main, how, genitive, notes)
     forward = cue.direction == "forward" and not passive
