@@ -785,6 +785,11 @@ def arguments(
         if cue.frame == "event" and not passive and local and cue.direction != "symmetric":
             return Roles(pairs(local[-1], head, actors, tokens), "head", notes)
         main, how = head, "head"
+    made = last + 1 < len(tokens) and tokens[last + 1].tag == "JKO"
+    if cue.frame == "relational" and cue.direction == "symmetric" and made and main is not None:
+        partner = nearest([m for m in before if m.first > main.last], {"with"})
+        if partner is not None:
+            return Roles(pairs(main, partner, actors, tokens), how, notes)
     if cue.frame == "relational":
         clause = last + 1 < len(tokens) and tokens[last + 1].tag == "VCP"
         holder = (
