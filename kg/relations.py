@@ -49,6 +49,7 @@ MARKERS = (
     "listing",
     "joining",
     "continuing",
+    "access",
 )
 REPORTING = ("따르면", "보도", "전했다", "외신", "인용")
 NOMINAL = {"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XSN", "XPN", "MM", "SP"}
@@ -838,6 +839,7 @@ def arguments(
         patient = carried[0] if carried and carried[0].entity.id not in agents else None
         how = "topic" if patient is not None else how
     patient = patient or reason_subject(tokens, others, main, first)
+    patient = patient or accessing(tokens, others, first, lexicon)
     if patient is None:
         return Roles((), how, (*notes, "no patient: no 을/를, 에 or 의 actor before the cue"))
     return Roles(pairs(main, patient, actors, tokens), how, notes)
@@ -964,6 +966,21 @@ def amount(tokens: tuple[Token, ...], k: int) -> bool:
     if tokens[k].tag in {"SN", "NR"}:
         return True
     return tokens[k].tag in {"NNB", "NNG"} and k > 0 and tokens[k - 1].tag in {"SN", "NR"}
+
+
+def accessing(
+    tokens: tuple[Token, ...], others: list[Mention], first: int, lexicon: Lexicon
+) -> Mention | None:
+    """The place users reach a service from, when the cue stops that use (중국에서 API에
+    접근하는 것을 제한했다: the patient is 중국), marked by an access word between them."""
+    place = nearest(others, {"at"})
+    if place is None or place.entity.type != "Country":
+        return None
+    return (
+        place
+        if any(lexicon.markers.get(lemma_of(t)) == "access" for t in tokens[place.last + 1 : first])
+        else None
+    )
 
 
 def compound_patient(
