@@ -86,6 +86,7 @@ def write_build(
         jsonl = files.open("statements.jsonl")
         nt = files.open("graph.nt") if outdir is not None and graph_format == "nt" else None
         sorter = SortedLines(outdir) if turtle else None
+        emit = nt.write if nt is not None else sorter.add if sorter is not None else None
         for item in items:
             if isinstance(item, Problem):
                 problems.append(item)
@@ -101,16 +102,13 @@ def write_build(
                 graph += triples
             if network is not None:
                 network.add(triples)
-            for line in sorted({nt_line(triple) for triple in triples}):
+            for line in sorted({nt_line(triple) for triple in triples} if emit else ()):
                 shared = not line.startswith(OWN_NODES)
                 if shared and line in seen:
                     continue
                 if shared:
                     seen.add(line)
-                if nt is not None:
-                    nt.write(line)
-                elif sorter is not None:
-                    sorter.add(line)
+                emit(line)
         if sorter is not None:
             write_turtle(sorter.merged(), files.open("graph.ttl"))
         if network is not None:
