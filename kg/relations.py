@@ -88,13 +88,21 @@ class Lexicon:
         """Whether the entity is a news outlet: its name is a media word, or, for an entity
         that is not a company, ends in a Korean one (…통신, …타임스; ZTE, alias 중싱통신, is a
         maker); Latin names must match whole (FT is not Microsoft)."""
-        keys = [name_key(label) for label in entity.labels]
-        suffixes = entity.type != "Company"
-        return any(
-            key == word or (suffixes and not latin and key.endswith(word))
-            for key in keys
-            for word, latin in self.media_keys
-        )
+        known = self.media_verdicts.get(entity)
+        if known is None:
+            keys = [name_key(label) for label in entity.labels]
+            suffixes = entity.type != "Company"
+            known = self.media_verdicts[entity] = any(
+                key == word or (suffixes and not latin and key.endswith(word))
+                for key in keys
+                for word, latin in self.media_keys
+            )
+        return known
+
+    @cached_property
+    def media_verdicts(self) -> dict[Entity, bool]:
+        """is_media's answers so far, by entity: a build asks about the same few many times."""
+        return {}
 
     def __getstate__(self) -> dict:
         """The fields alone, without the cached indexes, so a pickled lexicon (the build
