@@ -220,3 +220,8 @@ def test_then_takes_the_last_time_at_its_precision() -> None:
         ("당시", "2015"),
         ("당시", "2024-03-05"),
     ]
+
+
+def test_a_caption_with_a_photo_credit_after_its_date_still_anchors_its_line() -> None:
+    text = "두 대표가 4일 악수하고 있다. 2025.2.4/뉴스1 ⓒ News1 홍길동 기자 /사진=뉴스1"
+    assert find_times(text, published=D(2025, 5, 10))[0].value == "2025-02-04"
