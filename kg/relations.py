@@ -309,8 +309,8 @@ def read_cue(
         m for m in actors if within(m, quote) or not any(within(m, q) for q in sentence.quotes)
     )
     speaker = speaker_of(sentence, mentions, first, last, quote, lexicon)
-    if quote and speaker is not None and speaker in actors:
-        topic = (speaker,)
+    if quote:
+        topic = (speaker,) if speaker is not None and speaker in actors else ()
     bound = next(k for k, t in enumerate(tokens) if t.start >= quote[0]) if quote else 0
     grouped = group is not None and group_subject(tokens, first, bound, lexicon)
     carried = topic
