@@ -111,14 +111,17 @@ class Lexicon:
 
     @cached_property
     def starts(self) -> dict[str, tuple[int, ...]]:
-        """Which cues (by position) a token can start: by its lemma, or by its form as the
-        first piece of a one-lemma cue that kiwipiepy split (블랙 of 블랙리스트)."""
+        """Which cues (by position) a token can start: by its lemma, by its form as the
+        first piece of a one-lemma cue that kiwipiepy split (블랙 of 블랙리스트), or as a
+        cue of several nouns written as one word (수출통제)."""
         index: dict[str, list[int]] = {}
         for n, cue in enumerate(self.cues):
             word = cue.lemmas[0]
             keys = {word}
             if len(cue.lemmas) == 1:
                 keys.update(word[:k] for k in range(1, len(word)))
+            else:
+                keys.add("".join(cue.lemmas))
             for key in keys:
                 index.setdefault(key, []).append(n)
         return {key: tuple(found) for key, found in index.items()}
@@ -589,7 +592,9 @@ def find_cues(
 
 
 def match_cue(tokens: tuple[Token, ...], i: int, cue: Cue) -> int | None:
-    """The last token of `cue` if it starts at token i."""
+    """The last token of `cue` if it starts at token i (수출통제 in one token matches 수출 통제)."""
+    if len(cue.lemmas) > 1 and tokens[i].form == "".join(cue.lemmas):
+        return i
     if lemma_of(tokens[i]) != cue.lemmas[0]:
         return compound(tokens, i, cue.lemmas[0]) if len(cue.lemmas) == 1 else None
     k = i
@@ -1358,14 +1363,29 @@ def settle_roles(
             m = replace(m, role="object")
         elif m.role == "other" and (end := summed(tokens, k)) is not None:
             m = replace(m, role=role_after(tokens, end))
+        end = including(tokens, particle_index(tokens, m))
+        if m.role == "object" and end is not None:
+            m = replace(m, role="and", last=end)
         settled.append(m)
     return tuple(settled)
 
 
+def including(tokens: tuple[Token, ...], particle: int) -> int | None:
+    """The last token of 을 비롯해 / 를 비롯한 after an actor, which lists it with the noun
+    phrase that follows (A를 비롯해 중국 기업 31곳을 …), or None."""
+    if particle + 2 >= len(tokens) or tokens[particle].tag != "JKO":
+        return None
+    verb, ending = tokens[particle + 1], tokens[particle + 2]
+    if verb.lemma == "비롯하다" and ending.tag in {"EC", "ETM"}:
+        return particle + 2
+    return None
+
+
 def summed(tokens: tuple[Token, ...], k: int) -> int | None:
-    """The last token of a noun phrase after 등 that sums up a list ending at token k - 1
-    (A와 B 등 글로벌 선두업체들을: the list takes its particle), or None."""
-    if k >= len(tokens) or tokens[k].form != "등":
+    """The last token of a noun phrase after 등 or a count that sums up a list ending at
+    token k - 1 (A와 B 등 글로벌 선두업체들을, A와 B 기업 13곳을: the list takes its particle),
+    or None."""
+    if k >= len(tokens) or (tokens[k].form != "등" and tokens[k].tag != "SN"):
         return None
     j = k + 1
     while j < len(tokens) and j - k <= COUNTED_PHRASE and tokens[j].tag in COUNTED_TAGS | {"SL"}:
