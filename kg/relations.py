@@ -57,6 +57,7 @@ QUOTE_ENDINGS = {"다고", "라고", "냐고", "자고", "며", "면서", "고",
 COPULA_OR_AS = {"VCP", "JKB"}
 CONNECTIVES = {"한편", "가운데", "반면"}
 STACKED_CLAUSES = 2
+TITLE_MARKS = {"‘": "’", "「": "」", "『": "』", "《": "》", "〈": "〉"}
 BODIES = {"부처", "당국", "기관", "측"}
 ORDER_ENDINGS = {"라고", "으라고", "도록", "게"}
 LIST_GAP = 8
@@ -1085,8 +1086,10 @@ def symmetric(
     if not partners and genitive is not None:
         partners = [genitive]
     if not partners:
-        obj = nearest([m for m in before if m is not main], {"object"}) or governed(
-            tokens, before, first
+        obj = (
+            nearest([m for m in before if m is not main], {"object"})
+            or governed(tokens, before, first)
+            or joined_clause(tokens, before, main, first)
         )
         partners = conjuncts(obj, actors, tokens) if obj else []
     if main is None and genitive is not None and with_ is not None:
@@ -1106,6 +1109,20 @@ def with_noun(tokens: tuple[Token, ...], mention: Mention, actors: tuple[Mention
         return False
     starts = {m.first for m in actors}
     return tokens[k + 1].tag == "NNG" and k + 1 not in starts
+
+
+def joined_clause(
+    tokens: tuple[Token, ...], before: list[Mention], main: Mention | None, first: int
+) -> Mention | None:
+    """The company a clause joined by 고 to the cue's names with 에 (A는 B에 투자하고
+    파트너십을 체결했다: B is the partner), when the two clauses share the subject."""
+    to = nearest([m for m in before if m is not main], {"to"})
+    if main is None or to is None or to.entity.type in {"Country", "GovernmentBody"}:
+        return None
+    joints = [
+        k for k in range(to.last + 1, first) if tokens[k].form == "고" and tokens[k].tag == "EC"
+    ]
+    return to if len(joints) == 1 and to.first > main.last else None
 
 
 def governed(tokens: tuple[Token, ...], before: list[Mention], first: int) -> Mention | None:
@@ -1488,6 +1505,16 @@ def modality_after(tokens: tuple[Token, ...], last: int, lexicon: Lexicon) -> st
     return found
 
 
+def titled_time(sentence: Sentence, time: Timex, cue: Token) -> bool:
+    """Whether the time lies in a title (‘…’, 「…」, 《…》) that closes before the cue."""
+    start, end = time.start - sentence.start, time.end - sentence.start
+    opening = max(sentence.text.rfind(mark, 0, start + 1) for mark in TITLE_MARKS)
+    if opening < 0 or any(c in sentence.text[opening:start] for c in TITLE_MARKS.values()):
+        return False
+    closing = sentence.text.find(TITLE_MARKS[sentence.text[opening]], end)
+    return 0 <= closing < cue.start - sentence.start
+
+
 def time_for(
     sentence: Sentence,
     times: tuple[Timex, ...],
@@ -1496,7 +1523,8 @@ def time_for(
 ) -> Timex | None:
     """The time expression that governs the cue's clause: the closest one before it, else
     the first after it. A date that only says when a third party reported (…에 따르면,
-    보도했다) is skipped."""
+    보도했다) is skipped, and so is one inside a title the cue is not in (‘2033년 전망’
+    보고서)."""
     usable = [
         t
         for t in times
@@ -1505,6 +1533,7 @@ def time_for(
             word in sentence.text[t.end - sentence.start : t.end - sentence.start + 16]
             for word in REPORTING
         )
+        and not titled_time(sentence, t, cue)
     ]
     before = [t for t in usable if t.end <= cue.start]
     if quote is not None:
