@@ -835,7 +835,7 @@ def arguments(
         return Roles((), how, (*notes, "no agent: no subject and nothing carried"))
     others = [m for m in before if m is not main and m not in topic]
     if passive:
-        agent = nearest(others, {"from", "by", "of"})
+        agent = nearest(others, {"from", "by", "of"}) or nearest(others, {"at"})
         if agent is None and remembered is not None:
             return Roles(pairs(remembered, main, actors, tokens), "remembered", notes)
         if agent is None:
