@@ -50,6 +50,7 @@ MARKERS = (
     "joining",
     "continuing",
     "access",
+    "aligning",
 )
 REPORTING = ("따르면", "보도", "전했다", "외신", "인용")
 NOMINAL = {"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XSN", "XPN", "MM", "SP"}
@@ -826,7 +827,7 @@ def arguments(
     if genitive is not None:
         patient = inner or main
         agent = genitive
-        if inner is None and how not in {"subject", "head"}:
+        if inner is None and (how not in {"subject", "head"} or aligns(tokens, last, lexicon)):
             patient = None
         if patient is None:
             return Roles((), "genitive", (*notes, f"{genitive.text}의 {cue.lemmas[0]}: no patient"))
@@ -1404,6 +1405,19 @@ def including(tokens: tuple[Token, ...], particle: int) -> int | None:
     if verb.lemma == "비롯하다" and ending.tag in {"EC", "ETM"}:
         return particle + 2
     return None
+
+
+def aligns(tokens: tuple[Token, ...], last: int, lexicon: Lexicon) -> bool:
+    """Whether the cue's noun phrase is what the subject falls in with (미국의 수출통제 조치에
+    맞춰, 제재에 동참해): the subject joins the measure, it is not its target."""
+    k = last + 1
+    while k < len(tokens) and k <= last + 2 and tokens[k].tag == "NNG":
+        k += 1
+    return (
+        k + 1 < len(tokens)
+        and tokens[k].form == "에"
+        and lexicon.markers.get(lemma_of(tokens[k + 1])) == "aligning"
+    )
 
 
 def summed(tokens: tuple[Token, ...], k: int) -> int | None:
