@@ -135,7 +135,7 @@ def bench_generated(sizes: list[int], *, memory_up_to: int, repeat: int) -> None
             triples = generate(path, size)
             answers = {}
             for store in STORES:
-                if store == "memory" and triples > memory_up_to:
+                if store == "memory" and size > memory_up_to:
                     print(f"{store:<9} {triples:>9}  (skipped: more than --memory-up-to)")
                     continue
                 graph, load = timed(partial(load_graph, path, store=store), repeat=repeat)
@@ -156,6 +156,8 @@ def describe(answers: dict) -> str:
     rows = len(first["as-of rows"].rows)
     groups = first["GROUP BY"].rows
     agree = "the stores agree" if all(a == first for a in answers.values()) else "THEY DISAGREE"
+    if len(answers) == 1:
+        agree = "one store"
     return f"  as-of count {count}, {rows} as-of rows, GROUP BY {groups[0]}…; {agree}"
 
 
