@@ -573,6 +573,8 @@ SENTENCE_END = re.compile(r"[다요죠음함임][.!?\"'”’]*\s*$|[.!?]\s*$")
 
 
 MIN_BODY_BEFORE_LIST = 2
+PROSE = 60
+TRAILING_DATE = re.compile(r"\d{4}[.\-/]\d{1,2}[.\-/]\d{1,2}\.?\s*$")
 
 
 def body_spans(text: str) -> tuple[tuple[int, int], ...]:
@@ -580,7 +582,8 @@ def body_spans(text: str) -> tuple[tuple[int, int], ...]:
 
     A line led by a date and time is a stamp near the top of a page, where it is skipped,
     and the start of a list of other headlines after the article, where reading stops
-    (with the undated headline just before it).
+    (with the undated headline just before it). A related-news box (관련기사 and its
+    headlines) is skipped; the article resumes at the next line of prose after it.
     """
     lines: list[tuple[int, int, str]] = []
     offset = 0
@@ -589,10 +592,15 @@ def body_spans(text: str) -> tuple[tuple[int, int], ...]:
         lines.append((offset, offset + len(line), line))
         offset += len(raw)
     kept: list[tuple[int, int]] = []
+    boxed = False
     for i, (start, _, line) in enumerate(lines):
         stripped = line.strip()
         if RELATED_HEADER.match(stripped):
-            break
+            boxed = True
+            continue
+        if boxed and not is_prose(stripped):
+            continue
+        boxed = False
         if LEADING_DATETIME.match(stripped):
             sentences = sum(bool(SENTENCE_END.search(text[a:b])) for a, b in kept)
             if sentences < MIN_BODY_BEFORE_LIST:
@@ -605,6 +613,17 @@ def body_spans(text: str) -> tuple[tuple[int, int], ...]:
         lead = len(line) - len(line.lstrip())
         kept.append((start + lead, start + lead + len(stripped)))
     return tuple(kept)
+
+
+def is_prose(line: str) -> bool:
+    """Whether a line after a related-news box is the article going on: a long line that is
+    neither a bulleted headline nor one ending in its date."""
+    return (
+        len(line) >= PROSE
+        and line[0].isalnum()
+        and not TRAILING_DATE.search(line)
+        and not LEADING_DATETIME.match(line)
+    )
 
 
 def is_furniture(line: str, *, first: bool) -> bool:

@@ -38,6 +38,7 @@ PROPER_TAGS = {"NNP", "SL", "SH"}
 BREAK_TAGS = {"SF", "SP", "SSO", "SSC", "SE", "SW"}
 HANGUL_NAME = re.compile(r"[가-힣]{2,}")
 QUOTES = {"'", '"', "‘", "“", "「", "『", "《", "〈"}
+CLOSING_QUOTES = {"'", '"', "’", "”", "」", "』", "》", "〉"}
 PARTICLE_ROLES = {
     "": "other",
     **dict.fromkeys(["이", "가", "은", "는", "도", "측은", "측이"], "subject"),
@@ -59,6 +60,7 @@ class Words:
 
     common: frozenset[str]
     titles: frozenset[str]
+    unit_titles: tuple[str, ...]
     heads: dict[str, str]
     descriptors: dict[str, str]
     groups: frozenset[str]
@@ -67,6 +69,7 @@ class Words:
     short: dict[str, str]
     places: frozenset[str]
     place_suffixes: tuple[str, ...]
+    endings: dict[str, str]
     anaphors: dict[str, str]
     things: tuple[str, ...]
 
@@ -97,6 +100,7 @@ def load_words() -> Words:
     return Words(
         common=frozenset(w.upper() for w in kinds["common"]),
         titles=frozenset(kinds["title"]),
+        unit_titles=tuple(t for t in kinds["title"] if len(t) >= 2 and HANGUL_NAME.fullmatch(t)),
         heads=kinds["head"],
         descriptors=kinds["descriptor"],
         groups=frozenset(kinds["group"]),
@@ -105,6 +109,7 @@ def load_words() -> Words:
         short=kinds["short"],
         places=frozenset(kinds["place"]),
         place_suffixes=tuple(kinds["place_suffix"]),
+        endings=kinds["ending"],
         anaphors=kinds["anaphor"],
         things=tuple(kinds["thing"]),
     )
@@ -471,6 +476,8 @@ def type_from_context(
     for head, kind in words.heads.items():
         if len(head) < len(name) and name.endswith(head) and HANGUL_NAME.fullmatch(head):
             return kind
+    if len(name) >= 3 and HANGUL_NAME.fullmatch(name) and name[-1] in words.endings:
+        return words.endings[name[-1]]
     after = tokens[last + 1] if last + 1 < len(tokens) else None
     if after is not None and after.form in words.titles:
         return "Person" if PERSON_NAME.fullmatch(name) and len(name) != 2 else "Company"
@@ -570,17 +577,30 @@ def person_titles(
 
 def particle_after(tokens: tuple[Token, ...], last: int) -> int:
     """The token that gives the mention ending at token `last` its role (after 측, 등,
-    titles)."""
+    titles, the closing mark of a quoted name: ‘ARX’은, and a unit with its head's title:
+    삼성전자 MX사업부장이 — the officer speaks and acts for the organisation)."""
     words = load_words()
     k = last + 1
     while k < len(tokens) and (
-        tokens[k].form in words.suffixes
+        (tokens[k].form in CLOSING_QUOTES and k == last + 1)
+        or tokens[k].form in words.suffixes
         or tokens[k].form in words.titles
         or tokens[k].form in words.bodies
         or tokens[k].tag == "XSN"
     ):
         k += 1
+    for unit in range(k, min(k + 3, len(tokens))):
+        form = tokens[unit].form
+        if tokens[unit].tag not in {"SL", "NNG"}:
+            break
+        if (unit > k and form in words.titles) or is_unit_title(form, words):
+            return unit + 1
     return k
+
+
+def is_unit_title(form: str, words: Words) -> bool:
+    """Whether a noun is a unit's head title (사업부장, 연구소장): it ends in a title."""
+    return len(form) > 2 and any(form.endswith(t) for t in words.unit_titles)
 
 
 def role_after(tokens: tuple[Token, ...], last: int) -> str:

@@ -25,17 +25,19 @@ from kg.graph import build_graph
 from kg.mentions import Mention, find_mentions, resolve_mentions
 from kg.parallel import InProcess, in_order, process_pool
 from kg.relations import (
+    Events,
     Group,
     Lexicon,
     Reading,
     Statement,
+    dated_events,
     last_group,
     load_lexicon,
     merge_statements,
     next_topic,
     read_sentence,
 )
-from kg.times import Timex, find_times, guess_published
+from kg.times import find_times, guess_published
 
 TRUSTED_GUESS = 0.6
 CARRY = 2
@@ -276,8 +278,9 @@ def explain_readings(
     )
     topic: tuple[Mention, ...] = ()
     age = 0
-    events: dict[str, tuple[Timex, bool]] = {}
+    events: Events = {}
     group: Group | None = None
+    agents: dict[str, Mention] = {}
     read = []
     for sentence, mentions in zip(sentences, found, strict=True):
         readings = read_sentence(
@@ -289,11 +292,12 @@ def explain_readings(
             topic=topic,
             events=events,
             group=group,
+            agents=agents,
         )
+        agents.update({r.kind: r.agent for r in readings if r.agent is not None})
         read.append((sentence, mentions, readings))
-        events = {kind: (time, False) for kind, (time, _) in events.items()}
-        events.update({r.kind: (r.time, True) for r in readings if r.time is not None})
-        group = last_group(sentence, mentions, times, resources.lexicon) or group
+        events = dated_events(events, readings)
+        group = last_group(sentence, mentions, times, resources.lexicon, readings) or group
         carried = next_topic(sentence, mentions, resources.lexicon, ())
         if carried:
             topic, age = carried, 0

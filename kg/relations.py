@@ -32,7 +32,7 @@ from pathlib import Path
 
 from kg.analysis import Sentence, Token
 from kg.gazetteer import Entity, name_key
-from kg.mentions import Mention, particle_after, role_after
+from kg.mentions import CLOSING_QUOTES, Mention, particle_after, role_after
 from kg.times import Timex
 from kg.vocab import ontology_file
 
@@ -62,6 +62,8 @@ LIST_GAP = 8
 PASSIVE_SUFFIXES = {"되", "돼", "받", "당"}
 ALSO = {"역시", "또한"}
 PATIENTS = {"object", "to", "of"}
+COUNTED_TAGS = {"NNG", "NNB", "SN", "NR", "XSN", "XPN", "MM"}
+COUNTED_PHRASE = 6
 TOPICS = {"은", "는", "도"}
 
 
@@ -168,6 +170,8 @@ class Reading:
     statements: tuple[Statement, ...]
     notes: tuple[str, ...]
     time: Timex | None = None
+    agent: Mention | None = None
+    sides: tuple[Mention, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -186,6 +190,9 @@ class Roles:
     pairs: tuple[tuple[Mention, Mention], ...]
     how: str
     notes: tuple[str, ...] = ()
+
+
+Events = dict[tuple[str, str], tuple[Timex, bool]]
 
 
 @cache
@@ -227,15 +234,18 @@ def read_sentence(
     doc: str,
     lexicon: Lexicon,
     topic: tuple[Mention, ...] = (),
-    events: dict[str, tuple[Timex, bool]] | None = None,
+    events: Events | None = None,
     group: Group | None = None,
+    agents: dict[str, Mention] | None = None,
 ) -> tuple[Reading, ...]:
     """Per cue in the sentence: the statements it makes, or the reason it makes none.
 
-    `events` holds, per relation, the time of the event the article last dated and whether
-    it was dated in the sentence just before: a sentence with no time of its own continues
-    that event when it follows it directly or says so (이번, 이날, 해당). `group` is the
-    last list of actors told before, which 이들 기업 / 두 회사 / 양사 stand for."""
+    `events` holds the times of the events the article has dated (dated_events): a sentence
+    with no time of its own continues one (continued). `group` is the
+    last list of actors told before, which 이들 기업 / 두 회사 / 양사 stand for. `agents`
+    holds, per relation whose cues name their agents' types, the agent the article last
+    gave it (the state that keeps a sanctions list): a later sentence that puts actors on
+    that list or under it without naming who did (A, B 등이 제재 대상에 올랐다) means it."""
     tokens = sentence.tokens
     times = tuple(t for t in times if sentence.start <= t.start < sentence.end)
     sources = {m for m in mentions if is_source(tokens, m, lexicon)}
@@ -266,6 +276,7 @@ def read_sentence(
                 topic,
                 events,
                 group,
+                (agents or {}).get(cue.kind),
             )
         )
     return tuple(readings)
@@ -282,10 +293,12 @@ def read_cue(
     doc: str,
     lexicon: Lexicon,
     topic: tuple[Mention, ...],
-    events: dict[str, tuple[Timex, bool]] | None = None,
+    events: Events | None = None,
     group: Group | None = None,
+    remembered: Mention | None = None,
 ) -> Reading:
-    """The statements of the cue at tokens first..last."""
+    """The statements of the cue at tokens first..last; `remembered` is the agent the
+    article last gave the cue's relation."""
     tokens = sentence.tokens
     cue_word = sentence.text[
         tokens[first].start - sentence.start : tokens[last].end - sentence.start
@@ -302,7 +315,9 @@ def read_cue(
     carried = topic
     if grouped:
         topic = group.actors
-    roles = arguments(tokens, scope, first, last, cue, lexicon, topic, bound, carried)
+    if not cue.agents:
+        remembered = None
+    roles = arguments(tokens, scope, first, last, cue, lexicon, topic, bound, carried, remembered)
     if grouped:
         roles = spread_group(roles, group.actors, cue)
     banned = settle_roles(tokens, tuple(m for m in mentions if m.entity.type == "Product"), lexicon)
@@ -321,9 +336,8 @@ def read_cue(
         times = tuple(t for t in times if t.start >= opening)
     time = time_for(sentence, times, tokens[first], quote)
     state = cue.frame == "relational" and roles.how != "joined"
-    event = None if state else (events or {}).get(cue.kind)
-    if time is None and event is not None and (event[1] or continues(tokens, first, lexicon)):
-        time = event[0]
+    if time is None and not state:
+        time = continued(events or {}, cue.kind, roles.pairs, continues(tokens, first, lexicon))
     if time is None and grouped and roles.pairs:
         time = group.time
     evidence = (Evidence(sentence.text, sentence.start, sentence.end, cue_word),)
@@ -348,7 +362,15 @@ def read_cue(
                 speaker=speaker.entity if speaker is not None else None,
             )
         )
-    return Reading(cue_word, cue.kind, tokens[first].start, tuple(statements), tuple(notes), time)
+    made = {frozenset((s.subject.id, s.object.id)) for s in statements}
+    sides = next((p for p in roles.pairs if frozenset(m.entity.id for m in p) in made), ())
+    agent = next((a for a, _ in roles.pairs if a.entity.type in cue.agents), None)
+    if agent is None and cue.agents and not roles.pairs:
+        main = subject_of(tokens, scope, first, lexicon, (), bound)[0]
+        agent = main if main is not None and main.entity.type in cue.agents else None
+    return Reading(
+        cue_word, cue.kind, tokens[first].start, tuple(statements), tuple(notes), time, agent, sides
+    )
 
 
 def group_subject(tokens: tuple[Token, ...], first: int, bound: int, lexicon: Lexicon) -> bool:
@@ -384,10 +406,15 @@ def spread_group(roles: Roles, group: tuple[Mention, ...], cue: Cue) -> Roles:
 
 
 def last_group(
-    sentence: Sentence, mentions: tuple[Mention, ...], times: Iterable[Timex], lexicon: Lexicon
+    sentence: Sentence,
+    mentions: tuple[Mention, ...],
+    times: Iterable[Timex],
+    lexicon: Lexicon,
+    readings: tuple[Reading, ...] = (),
 ) -> Group | None:
     """The last list of two or more actors the sentence names outside quotations (A, B, C
-    등 8개사가 …) with the sentence's time, which 이들 기업 may stand for next."""
+    등 8개사가 …) with the sentence's time, which 이들 기업 may stand for next; else the two
+    sides of the sentence's last statement (A가 B에 투자했다 → 양사는 …)."""
     actors = tuple(
         m
         for m in mentions
@@ -402,6 +429,39 @@ def last_group(
             told = tuple(t for t in times if sentence.start <= t.start < sentence.end)
             time = time_for(sentence, told, sentence.tokens[members[-1].first], None)
             return Group(tuple(reversed(members)), time)
+    last = next((r for r in reversed(readings) if r.sides), None)
+    return Group(last.sides, last.time) if last is not None else None
+
+
+def dated_events(events: Events, readings: Iterable[Reading]) -> Events:
+    """The events dated so far once a sentence's readings are added: per relation and per
+    actor of its statements, per relation alone (actor ""), and per actor whatever the
+    relation (relation ""), the last time and whether this sentence gave it."""
+    out = {key: (time, False) for key, (time, _) in events.items()}
+    for reading in readings:
+        if reading.time is None:
+            continue
+        out[(reading.kind, "")] = (reading.time, True)
+        for statement in reading.statements:
+            for entity in (statement.subject, statement.object):
+                out[(reading.kind, entity.id)] = (reading.time, True)
+                out[("", entity.id)] = (reading.time, True)
+    return out
+
+
+def continued(
+    events: Events, kind: str, pairs: tuple[tuple[Mention, Mention], ...], said: bool
+) -> Timex | None:
+    """The time of the dated event a cue with no time of its own goes on with: the last one
+    of its relation and one of its actors, else of its relation. It counts when the sentence
+    just before dated it, or when this one says it goes on (`said`: 이번, 이날, 해당); said so,
+    the last event of the same actors in another relation counts too (이번 협력, after A's
+    investment in B)."""
+    ids = [m.entity.id for pair in pairs for m in pair]
+    keys = [(kind, i) for i in ids] + [(kind, "")] + ([("", i) for i in ids] if said else [])
+    for key in keys:
+        if key in events and (events[key][1] or said):
+            return events[key][0]
     return None
 
 
@@ -427,8 +487,10 @@ def confidence(
         "joined": 0.8,
         "anaphor": 0.75,
         "topic": 0.65,
+        "remembered": 0.6,
     }[roles.how]
-    distance = max(cue - min(agent.last, patient.last), 0)
+    told = (patient,) if roles.how == "remembered" else (agent, patient)
+    distance = max(cue - min(m.last for m in told), 0)
     score = base - 0.01 * max(distance - 8, 0)
     score -= 0.05 * (len(roles.pairs) > 1)
     score -= 0.1 * (modality == "hedged")
@@ -525,11 +587,14 @@ def ordered(tokens: tuple[Token, ...], k: int) -> bool:
 
 
 def compound(tokens: tuple[Token, ...], i: int, word: str) -> int | None:
-    """The last token of a noun kiwipiepy split in pieces (블랙 + 리스트 = 블랙리스트)."""
+    """The last token of a noun kiwipiepy split in pieces (블랙 + 리스트 = 블랙리스트; 얼라이언
+    + 스, read as a verb)."""
     text = ""
     for k in range(i, min(i + 4, len(tokens))):
         token = tokens[k]
-        if token.tag not in {"NNG", "NNP", "SL"} or (k > i and token.start != tokens[k - 1].end):
+        if k == i and token.tag not in {"NNG", "NNP", "SL"}:
+            return None
+        if k > i and token.start != tokens[k - 1].end:
             return None
         text += token.form
         if text == word:
@@ -647,11 +712,13 @@ def arguments(
     topic: tuple[Mention, ...],
     bound: int = 0,
     carried: tuple[Mention, ...] = (),
+    remembered: Mention | None = None,
 ) -> Roles:
     """The (agent, patient) pairs the cue relates, and how they were found; `bound` is
-    where the cue's quotation starts (its subject is inside it or is the speaker), and
+    where the cue's quotation starts (its subject is inside it or is the speaker),
     `carried` the subject told before, the patient an event cue leaves out (A, B 등이 투자한
-    이력이 있다, after a sentence about the company)."""
+    이력이 있다, after a sentence about the company), and `remembered` the agent the article
+    last gave the relation, for a list or passive that names none."""
     before = [m for m in actors if m.last < first]
     head = modified_head(tokens, actors, last)
     genitive, inner = attached(tokens, before, first)
@@ -661,6 +728,10 @@ def arguments(
     if cue.frame == "list":
         targets = list_targets(tokens, actors, last, lexicon)
         lister = genitive or main or qualifier(tokens, before, first, cue)
+        if lister is not None and cue.agents and lister.entity.type not in cue.agents:
+            lister = None
+        if targets and lister is None and remembered is not None:
+            lister, how = remembered, "remembered"
         if targets and lister is None:
             return Roles((), how, (*notes, "listed, but by whom? no subject or 의 phrase"))
         if targets:
@@ -674,6 +745,8 @@ def arguments(
     joined = participants(tokens, actors, last, lexicon) if cue.direction != "reverse" else []
     other = genitive or main
     if joined and cue.direction == "symmetric":
+        if other is None and topic and topic[0] not in joined:
+            return Roles(tuple((topic[0], p) for p in joined), "topic", notes)
         if other is None or other in joined:
             found = tuple((a, b) for i, a in enumerate(joined) for b in joined[i + 1 :])
         else:
@@ -715,6 +788,8 @@ def arguments(
     others = [m for m in before if m is not main and m not in topic]
     if passive:
         agent = nearest(others, {"from", "by", "of"})
+        if agent is None and remembered is not None:
+            return Roles(pairs(remembered, main, actors, tokens), "remembered", notes)
         if agent is None:
             return Roles((), how, (*notes, "passive without a 로부터/에 의해/의 agent"))
         sources = [m for m in others if m.role in {"from", "by"} and m is not agent]
@@ -782,7 +857,13 @@ def participants(
             break
     if verb is None:
         return []
-    inside = [m for m in actors if k < m.first and m.last < verb and m.role == "subject"]
+    inside = [
+        m
+        for m in actors
+        if k < m.first
+        and m.last < verb
+        and (m.role == "subject" or (m.role == "other" and bare_before(tokens, m, verb)))
+    ]
     return conjuncts(inside[-1], actors, tokens) if inside else []
 
 
@@ -923,10 +1004,12 @@ def symmetric(
 ) -> Roles:
     """Partners: the 와/과 phrase nearest the cue with those listed with it, else the actors
     coordinated with the subject (A와 B는 협력), else the 의 or object phrase; A와 B의
-    경쟁 pairs the two of the 의 phrase; an actor bare before the cue is the other side
+    경쟁 pairs the two of the 의 phrase, as A, B, C의 합작법인 does whatever the subject; an
+    actor bare before the cue is the other side
     (A와 B는 미국 동맹이다)."""
     owners = conjuncts(genitive, actors, tokens) if genitive is not None else []
-    if len(owners) > 1 and (main is None or main in owners or how != "subject"):
+    right_before = genitive is not None and particle_index(tokens, genitive) + 1 == first
+    if len(owners) > 1 and (main is None or main in owners or how != "subject" or right_before):
         found = tuple((a, b) for i, a in enumerate(owners) for b in owners[i + 1 :])
         return Roles(found, "genitive", notes)
     later = [m for m in before if main is not None and m.first > main.last]
@@ -971,8 +1054,11 @@ def with_noun(tokens: tuple[Token, ...], mention: Mention, actors: tuple[Mention
 
 
 def governed(tokens: tuple[Token, ...], before: list[Mention], first: int) -> Mention | None:
-    """The 에 phrase right before a cue that governs it (알리페이에 맞서, 중국에 대항해)."""
+    """The 에 phrase right before a cue that governs it (알리페이에 맞서, 중국에 대항해), not
+    the place of a compound noun it qualifies (일본에 합작법인을 세운다)."""
     if not before or before[-1].role != "to":
+        return None
+    if first + 1 < len(tokens) and tokens[first + 1].tag == "NNG":
         return None
     return before[-1] if particle_index(tokens, before[-1]) + 1 == first else None
 
@@ -1028,11 +1114,17 @@ def subject_of(
         noun = k - 1
         while noun >= 0 and tokens[noun].tag == "XSN":
             noun -= 1
+        if noun > 0 and tokens[noun].tag == "SSC" and tokens[noun].form in CLOSING_QUOTES:
+            own = own or tokens[noun - 1].form
+            continue
         if noun < 0 or not tokens[noun].tag.startswith("N"):
             continue
         body = next((m for m in actors if m.last + 1 == noun), None)
         if tokens[noun].form in BODIES and body is not None:
             return body, "subject", ""
+        counted = counted_list(tokens, actors, noun)
+        if counted is not None:
+            return counted, "subject", ""
         if token.tag == "JKS":
             return None, "subject", f"the subject is {tokens[noun].form}, not an actor"
         own = own or tokens[noun].form
@@ -1046,6 +1138,20 @@ def subject_of(
     if topic:
         return topic[0], "topic", ""
     return None, "subject", ""
+
+
+def counted_list(
+    tokens: tuple[Token, ...], actors: tuple[Mention, ...], noun: int
+) -> Mention | None:
+    """The last actor of a list that a counted or 등 noun phrase sums up (A, B 등 13개사가;
+    북한 고위관리 2명도; A·B 등 제3국 기관도): its members are the subject."""
+    counted = False
+    k = noun
+    while k >= 0 and noun - k < COUNTED_PHRASE and tokens[k].tag in COUNTED_TAGS:
+        counted = counted or tokens[k].tag == "SN" or tokens[k].form == "등"
+        k -= 1
+    last = next((m for m in actors if m.last == k), None)
+    return last if counted and last is not None and last.role in {"other", "and"} else None
 
 
 def headline_subject(
@@ -1122,8 +1228,9 @@ def conjuncts(
     mention: Mention, actors: Iterable[Mention], tokens: tuple[Token, ...]
 ) -> list[Mention]:
     """The mention and those listed with it just before (A와 B, C가 …; ▲A(5억원) ▲B 등):
-    actors marked 와/과 or by a comma, with nothing but descriptors (통신장비 업체 C),
-    parenthesised asides and bullets between them."""
+    actors marked 와/과 or by a comma, with nothing but descriptors (통신장비 업체 C, 중국
+    국영 반도체 회사 D: the country qualifies the descriptor), parenthesised asides and
+    bullets between them."""
     actors = tuple(actors)
     group = [mention]
     if mention not in actors:
@@ -1131,6 +1238,8 @@ def conjuncts(
     position = actors.index(mention)
     for m in reversed(actors[:position]):
         gap = tokens[m.last + 1 : group[-1].first]
+        if m.role == "other" and m.entity.type == "Country" and listed(gap):
+            continue
         if m.role not in {"and", "with"} or not listed(gap):
             break
         if m.role == "with" and len(gap) > 2:

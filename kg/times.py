@@ -171,13 +171,16 @@ def find_times(text: str, *, published: datetime.date | None) -> tuple[Timex, ..
     """All temporal expressions in `text` (a whole article body, many sentences), in order.
 
     이날/같은 날/당시 take the last day mentioned before them, or the article's own date
-    when none was.
+    when none was. In a photo caption only its first day counts: what follows it describes
+    the photo (사진은 지난해 4월 …) and its closing stamp is when the photo ran.
     """
     found: list[Timex] = []
     last_day: datetime.date | None = None
     offset = 0
     for line in text.splitlines(keepends=True):
-        anchor = _caption_date(line) or published
+        caption = _caption_date(line)
+        anchor = caption or published
+        told = False
         for item in _line_times(line, anchor):
             if isinstance(item, Timex):
                 timex = item
@@ -194,8 +197,9 @@ def find_times(text: str, *, published: datetime.date | None) -> tuple[Timex, ..
                     role=role,
                     local_time=local,
                 )
-            if timex.precision == "day" and timex.value is not None:
+            if timex.precision == "day" and timex.value is not None and not told:
                 last_day = datetime.date.fromisoformat(timex.value)
+                told = caption is not None
             found.append(
                 Timex(
                     text=timex.text,

@@ -315,3 +315,22 @@ def test_a_dated_headline_list_after_the_article_ends_it():
     )
     kept = [text[a:b] for a, b in body_spans(text)]
     assert kept == ["카카오는 오픈AI와 손잡았다.", "두 회사는 공동 개발에 나선다."]
+
+
+def test_a_related_news_box_inside_the_article_is_skipped_and_reading_resumes():
+    after = (
+        "한편 일본 정부는 소니와 덴소가 함께 세운 반도체 공장에 보조금을 추가로 "
+        "지급하기로 하고 세부 지원 규모를 검토하고 있다."
+    )
+    text = "\n".join(
+        [
+            "라피더스는 IBM과 협력해 2나노 칩을 만든다.",
+            "관련기사",
+            "- 라피더스, 홋카이도에 첫 공장 짓는다2024.11.15",
+            "- 반도체법 다시 추진…정부 지원 확대2024.11.15",
+            "짧은 제목 한 줄",
+            after,
+        ]
+    )
+    kept = [text[a:b] for a, b in body_spans(text)]
+    assert kept == ["라피더스는 IBM과 협력해 2나노 칩을 만든다.", after]

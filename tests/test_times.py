@@ -112,6 +112,15 @@ def test_caption_date_anchors_its_own_line_only() -> None:
     assert find_times(text, published=D(2025, 4, 30))[0].value == "2025-04-28"
 
 
+def test_after_a_caption_this_day_is_the_captions_first_day() -> None:
+    text = (
+        "[서울=연합] 정부가 16일 새 규제를 발표했다. 사진은 지난해 4월 3일 회의 모습. 2024.12.17\n"
+        "정부는 이날 기업 세 곳을 명단에 올렸다."
+    )
+    found = find_times(text, published=D(2024, 12, 18))
+    assert [(t.text, t.value) for t in found][-1] == ("이날", "2024-12-16")
+
+
 def test_without_published_date_relative_values_are_none() -> None:
     found = find_times("2025년 2월 4일과 지난 25일, 올해 1분기", published=None)
     assert [(t.text, t.value) for t in found] == [
