@@ -118,17 +118,28 @@ def write_statement(emit, rng: random.Random, node: str, doc: str, entities: int
 
 def timed(action, *, repeat: int = 1):
     """The result of action() and the median seconds it took over `repeat` runs."""
-    seconds = []
+    return measured(action, repeat=repeat)[:2]
+
+
+def measured(action, *, repeat: int):
+    """The result of action() and the median wall and processor seconds of `repeat` runs.
+
+    Processor time is this process's alone: on a busy machine it shows what an idle one would.
+    """
+    wall, processor = [], []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start, start_processor = time.perf_counter(), time.process_time()
         result = action()
-        seconds.append(time.perf_counter() - start)
-    return result, statistics.median(seconds)
+        wall.append(time.perf_counter() - start)
+        processor.append(time.process_time() - start_processor)
+    return result, statistics.median(wall), statistics.median(processor)
 
 
 def bench_generated(sizes: list[int], *, memory_up_to: int, repeat: int) -> None:
     """Load and query a generated graph of each size in both stores; print a table."""
-    print(f"{'store':<9} {'triples':>9} {'load':>8} " + " ".join(f"{q:>12}" for q in QUERIES))
+    columns = ("load", *QUERIES)
+    print("seconds, wall (processor), median of", repeat)
+    print(f"{'store':<9} {'triples':>9} " + " ".join(f"{c:>16}" for c in columns))
     with tempfile.TemporaryDirectory() as tmp:
         for size in sizes:
             path = Path(tmp) / f"{size}.nt"
@@ -138,13 +149,14 @@ def bench_generated(sizes: list[int], *, memory_up_to: int, repeat: int) -> None
                 if store == "memory" and size > memory_up_to:
                     print(f"{store:<9} {triples:>9}  (skipped: more than --memory-up-to)")
                     continue
-                graph, load = timed(partial(load_graph, path, store=store), repeat=repeat)
+                graph, *load = measured(partial(load_graph, path, store=store), repeat=repeat)
                 results = {
-                    q: timed(partial(run, graph), repeat=repeat) for q, run in QUERIES.items()
+                    q: measured(partial(run, graph), repeat=repeat) for q, run in QUERIES.items()
                 }
-                answers[store] = {q: table for q, (table, _) in results.items()}
-                times = " ".join(f"{seconds:>10.3f} s" for _, seconds in results.values())
-                print(f"{store:<9} {triples:>9} {load:>6.2f} s {times}", flush=True)
+                answers[store] = {q: table for q, (table, *_) in results.items()}
+                times = [load] + [seconds for _, *seconds in results.values()]
+                cells = " ".join(f"{w:>7.3f} ({p:>6.3f})" for w, p in times)
+                print(f"{store:<9} {triples:>9} {cells}", flush=True)
                 del graph
             print(describe(answers))
 

@@ -227,6 +227,8 @@ def format_table(table: Table, *, format: str = "table") -> str:
 
 def display_width(text: str) -> int:
     """Columns a string takes in a terminal: Hangul and CJK take two."""
+    if text.isascii():
+        return len(text)
     return sum(
         2 if "\u1100" <= c <= "\uffdc" and not "\ud7b0" <= c <= "\uf8ff" else 1 for c in text
     )
