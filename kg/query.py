@@ -1,8 +1,9 @@
 """Query: SPARQL over a kg graph, with kg's prefixes predeclared, as a table of rows.
 
 On a graph in the Oxigraph store the query goes straight to pyoxigraph and its answer
-becomes plain values without passing through rdflib terms (five times faster on an
-as-of-date query's 60,000 rows); any other store answers through rdflib.
+becomes plain values without passing through rdflib terms: on a million triples an as-of-date
+query returns its 60,000 rows in 2 s of processor time instead of 8. Other stores answer
+through rdflib.
 """
 
 from __future__ import annotations
