@@ -2,8 +2,9 @@
 
 Extracts a small generated corpus once, then replays its statements under new article ids
 to N articles through kg.writer.write_build, and prints the peak resident memory the
-writing added, for streamed N-Triples and for in-memory Turtle. Kiwi itself adds a
-constant (about 550 MB per process that analyses).
+writing added, for streamed N-Triples and for in-memory Turtle: at every tenth of the
+articles (the slope per article) and at the end (with the final serialisation). Kiwi itself
+adds a constant (about 550 MB per process that analyses).
 
     python benchmarks/build_memory.py --articles 100000 --graph-format nt
 """
@@ -46,8 +47,16 @@ def main() -> None:
     result = build([sample])
     pairs = [(d, tuple(s for s in result.statements if s.doc == d.id)) for d in result.documents]
 
+    base = peak_mb()
+    step = max(1, args.articles // 10)
+
     def replay():
         for i in range(args.articles):
+            if i and i % step == 0:
+                print(
+                    f"  after {i:>7} articles: peak {peak_mb() - base:7,.0f} MB over base",
+                    flush=True,
+                )
             document, statements = pairs[i % len(pairs)]
             name = f"{document.id}-{i}"
             yield Extracted(
@@ -55,7 +64,6 @@ def main() -> None:
                 tuple(dataclasses.replace(s, doc=name) for s in statements),
             )
 
-    base = peak_mb()
     start = time.perf_counter()
     written = write_build(replay(), work / "out", graph_format=args.graph_format)
     seconds = time.perf_counter() - start

@@ -1,66 +1,115 @@
 """The build cache: each article's statements kept under a hash of the article and of
 everything that reads it, so a re-run analyses only new or changed articles.
 
-One SQLite file, statements.sqlite, in the folder given (`kg build --cache DIR`). A
-record's key hashes the whole Document (text, id, dates, source) with a version key made
-from the gazetteer, the cue lexicon, kiwipiepy's version and kg's own source, so changing
-any of them misses the cache instead of giving stale statements.
+One SQLite file, statements.sqlite, in the folder given (`kg build` uses default_folder()
+unless told `--cache DIR` or `--no-cache`). A record's key hashes the whole Document (text,
+id, dates, source) with a version key made from the gazetteer, the cue lexicon, kiwipiepy's
+version and kg's own source, so changing any of them misses the cache instead of giving
+stale statements. Opening the cache drops the records of every other version, so the file
+holds one version's articles, not every version's ever built.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import sqlite3
-from dataclasses import astuple
+from dataclasses import fields, is_dataclass
 from pathlib import Path
 
 import kiwipiepy
 
 from kg.documents import Document
+from kg.errors import KgError
 from kg.gazetteer import Gazetteer
 from kg.relations import Lexicon, Statement
 
 COMMIT_EVERY = 500
+WAIT_SECONDS = 60
+
+
+def default_folder() -> Path:
+    """Where `kg build` keeps its cache: $XDG_CACHE_HOME/kg, else ~/.cache/kg."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "kg"
 
 
 def version_key(gazetteer: Gazetteer, lexicon: Lexicon) -> str:
     """A hash of what decides an article's statements, besides the article itself."""
     digest = hashlib.sha256()
-    digest.update(pickle.dumps((gazetteer, lexicon, kiwipiepy.__version__)))
+    digest.update(repr(canonical((gazetteer, lexicon, kiwipiepy.__version__))).encode("utf-8"))
     for source in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(source.read_bytes())
     return digest.hexdigest()
 
 
+def canonical(value: object) -> object:
+    """The value as nested tuples with sets sorted, so its repr is the same in every process
+    (a pickled frozenset of strings follows the process's random string hashing)."""
+    if is_dataclass(value):
+        return (type(value).__name__, *(canonical(getattr(value, f.name)) for f in fields(value)))
+    if isinstance(value, dict):
+        return tuple((canonical(k), canonical(v)) for k, v in value.items())
+    if isinstance(value, set | frozenset):
+        return tuple(sorted((canonical(v) for v in value), key=repr))
+    if isinstance(value, list | tuple):
+        return tuple(canonical(v) for v in value)
+    return value
+
+
 class Cache:
-    """Statements per article on disk; `get` returns None for an article not seen."""
+    """Statements per article on disk; `get` returns None for an article not seen, and `put`
+    after a `get` that found the article writes nothing."""
 
     def __init__(self, folder: Path, *, version: str) -> None:
-        folder.mkdir(parents=True, exist_ok=True)
         self.version = version
-        self.connection = sqlite3.connect(folder / "statements.sqlite")
-        self.connection.execute(
-            "CREATE TABLE IF NOT EXISTS records (key TEXT PRIMARY KEY, statements BLOB)"
-        )
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            self.connection = sqlite3.connect(folder / "statements.sqlite", timeout=WAIT_SECONDS)
+            self.connection.executescript(
+                """
+                DROP TABLE IF EXISTS records;
+                CREATE TABLE IF NOT EXISTS articles (
+                    key TEXT PRIMARY KEY, version TEXT NOT NULL, statements BLOB NOT NULL
+                ) WITHOUT ROWID;
+                """
+            )
+            self.connection.execute("DELETE FROM articles WHERE version != ?", (version,))
+            self.connection.commit()
+        except (OSError, sqlite3.Error) as error:
+            raise KgError(
+                f"{folder}: cannot keep the build cache there ({error}); "
+                "give --cache DIR or --no-cache"
+            ) from error
         self.unsaved = 0
+        self.found: set[str] = set()
 
     def key(self, document: Document) -> str:
         """The record key of an article under this cache's version."""
-        return hashlib.sha256(pickle.dumps((self.version, astuple(document)))).hexdigest()
+        values = tuple(getattr(document, f.name) for f in fields(document))
+        return hashlib.sha256(pickle.dumps((self.version, values))).hexdigest()
 
     def get(self, document: Document) -> tuple[Statement, ...] | None:
         """The statements cached for this article, or None."""
+        key = self.key(document)
         row = self.connection.execute(
-            "SELECT statements FROM records WHERE key = ?", (self.key(document),)
+            "SELECT statements FROM articles WHERE key = ?", (key,)
         ).fetchone()
-        return None if row is None else pickle.loads(row[0])
+        if row is None:
+            return None
+        self.found.add(key)
+        return pickle.loads(row[0])
 
     def put(self, document: Document, statements: tuple[Statement, ...]) -> None:
         """Remember an article's statements."""
+        key = self.key(document)
+        if key in self.found:
+            self.found.discard(key)
+            return
         self.connection.execute(
-            "INSERT OR REPLACE INTO records VALUES (?, ?)",
-            (self.key(document), pickle.dumps(statements)),
+            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?)",
+            (key, self.version, pickle.dumps(statements)),
         )
         self.unsaved += 1
         if self.unsaved >= COMMIT_EVERY:

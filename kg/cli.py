@@ -16,6 +16,7 @@ from pathlib import Path
 
 import click
 
+from kg.cache import default_folder as default_cache_folder
 from kg.documents import Document, read_articles
 from kg.errors import KgError
 from kg.explain import explain as explain_document
@@ -126,7 +127,13 @@ def main(debug: bool) -> None:
     "--cache",
     type=click.Path(path_type=Path),
     metavar="DIR",
-    help="Keep each article's statements in DIR; a re-run analyses only new or changed ones.",
+    help="Where to keep each article's statements [default: $XDG_CACHE_HOME/kg or ~/.cache/kg].",
+)
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Analyse every article again and keep nothing (by default a re-run analyses only "
+    "new or changed articles).",
 )
 @click.option(
     "--graph-format",
@@ -147,6 +154,7 @@ def build(
     jobs: int,
     cluster: str | None,
     cache: Path | None,
+    no_cache: bool,
     graph_format: str,
     no_html: bool,
 ) -> None:
@@ -165,6 +173,8 @@ def build(
         raise click.UsageError("give -o/--out, --into or both")
     if into is not None and graph_format != "ttl":
         raise click.UsageError("--into needs --graph-format ttl")
+    if no_cache and cache is not None:
+        raise click.UsageError("give --cache DIR or --no-cache, not both")
     items = stream_articles(
         inputs,
         manifest=manifest,
@@ -172,7 +182,7 @@ def build(
         gazetteer_files=gazetteers,
         jobs=jobs,
         cluster=cluster,
-        cache=cache,
+        cache=None if no_cache else cache or default_cache_folder(),
     )
     render = None if no_html else render_html
     result = write_build(items, outdir, graph_format=graph_format, render=render)

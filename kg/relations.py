@@ -49,6 +49,7 @@ MARKERS = (
     "listing",
     "joining",
     "continuing",
+    "access",
 )
 REPORTING = ("따르면", "보도", "전했다", "외신", "인용")
 NOMINAL = {"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XSN", "XPN", "MM", "SP"}
@@ -110,14 +111,17 @@ class Lexicon:
 
     @cached_property
     def starts(self) -> dict[str, tuple[int, ...]]:
-        """Which cues (by position) a token can start: by its lemma, or by its form as the
-        first piece of a one-lemma cue that kiwipiepy split (블랙 of 블랙리스트)."""
+        """Which cues (by position) a token can start: by its lemma, by its form as the
+        first piece of a one-lemma cue that kiwipiepy split (블랙 of 블랙리스트), or as a
+        cue of several nouns written as one word (수출통제)."""
         index: dict[str, list[int]] = {}
         for n, cue in enumerate(self.cues):
             word = cue.lemmas[0]
             keys = {word}
             if len(cue.lemmas) == 1:
                 keys.update(word[:k] for k in range(1, len(word)))
+            else:
+                keys.add("".join(cue.lemmas))
             for key in keys:
                 index.setdefault(key, []).append(n)
         return {key: tuple(found) for key, found in index.items()}
@@ -308,8 +312,8 @@ def read_cue(
         m for m in actors if within(m, quote) or not any(within(m, q) for q in sentence.quotes)
     )
     speaker = speaker_of(sentence, mentions, first, last, quote, lexicon)
-    if quote and speaker is not None and speaker in actors:
-        topic = (speaker,)
+    if quote:
+        topic = (speaker,) if speaker is not None and speaker in actors else ()
     bound = next(k for k, t in enumerate(tokens) if t.start >= quote[0]) if quote else 0
     grouped = group is not None and group_subject(tokens, first, bound, lexicon)
     carried = topic
@@ -320,6 +324,12 @@ def read_cue(
     roles = arguments(tokens, scope, first, last, cue, lexicon, topic, bound, carried, remembered)
     if grouped:
         roles = spread_group(roles, group.actors, cue)
+    elif not roles.pairs and group is not None and group_patient(tokens, first, bound, lexicon):
+        main = subject_of(tokens, scope, first, lexicon, topic, bound)[0]
+        members = [m for m in group.actors if main is not None and m.entity.id != main.entity.id]
+        roles = (
+            Roles(tuple((main, m) for m in members), "anaphor", roles.notes) if members else roles
+        )
     banned = settle_roles(tokens, tuple(m for m in mentions if m.entity.type == "Product"), lexicon)
     if not roles.pairs and cue.kind == "blocks" and banned:
         with_products = tuple(sorted(scope + banned, key=lambda m: m.first))
@@ -380,14 +390,31 @@ def group_subject(tokens: tuple[Token, ...], first: int, bound: int, lexicon: Le
         if token.tag in {"EF", "SF"}:
             return False
         if token.tag == "JKS" or (token.tag == "JX" and token.form in TOPICS):
-            noun = k - 1
-            if noun < 1 or lexicon.markers.get(tokens[noun].form) != "anaphor":
-                return False
-            det = tokens[noun - 1]
-            if det.tag == "XSN" and det.form == "들":
-                return noun > 1 and tokens[noun - 2].tag == "NP"
-            return det.tag == "MM" and det.form in {"두", "양"}
+            return names_group(tokens, k, lexicon)
     return False
+
+
+def group_patient(tokens: tuple[Token, ...], first: int, bound: int, lexicon: Lexicon) -> bool:
+    """Whether the cue's patient is 두 회사 / 이들 기업 (두 회사의 장비 승인을 금지했다)."""
+    for k in range(first - 1, bound - 1, -1):
+        token = tokens[k]
+        if token.tag in {"EF", "SF", "JKS"} or (token.tag == "JX" and token.form in TOPICS):
+            return False
+        patient = token.tag in {"JKG", "JKO"} or token.form in {"에", "에게"}
+        if patient and names_group(tokens, k, lexicon):
+            return True
+    return False
+
+
+def names_group(tokens: tuple[Token, ...], particle: int, lexicon: Lexicon) -> bool:
+    """Whether the noun before the particle is 이들 기업, 두 회사 or 양사."""
+    noun = particle - 1
+    if noun < 1 or lexicon.markers.get(tokens[noun].form) != "anaphor":
+        return False
+    det = tokens[noun - 1]
+    if det.tag == "XSN" and det.form == "들":
+        return noun > 1 and tokens[noun - 2].tag == "NP"
+    return det.tag == "MM" and det.form in {"두", "양"}
 
 
 def spread_group(roles: Roles, group: tuple[Mention, ...], cue: Cue) -> Roles:
@@ -565,7 +592,9 @@ def find_cues(
 
 
 def match_cue(tokens: tuple[Token, ...], i: int, cue: Cue) -> int | None:
-    """The last token of `cue` if it starts at token i."""
+    """The last token of `cue` if it starts at token i (수출통제 in one token matches 수출 통제)."""
+    if len(cue.lemmas) > 1 and tokens[i].form == "".join(cue.lemmas):
+        return i
     if lemma_of(tokens[i]) != cue.lemmas[0]:
         return compound(tokens, i, cue.lemmas[0]) if len(cue.lemmas) == 1 else None
     k = i
@@ -762,6 +791,11 @@ def arguments(
         if cue.frame == "event" and not passive and local and cue.direction != "symmetric":
             return Roles(pairs(local[-1], head, actors, tokens), "head", notes)
         main, how = head, "head"
+    made = last + 1 < len(tokens) and tokens[last + 1].tag == "JKO"
+    if cue.frame == "relational" and cue.direction == "symmetric" and made and main is not None:
+        partner = nearest([m for m in before if m.first > main.last], {"with"})
+        if partner is not None:
+            return Roles(pairs(main, partner, actors, tokens), how, notes)
     if cue.frame == "relational":
         clause = last + 1 < len(tokens) and tokens[last + 1].tag == "VCP"
         holder = (
@@ -770,6 +804,11 @@ def arguments(
             or qualifier(tokens, before, first, replace(cue, agents=frozenset()))
         )
         return relational(tokens, actors, first, last, cue, holder, head, main, notes)
+    if cue.direction == "symmetric" and passive:
+        by = nearest([m for m in before if m is not main], {"from", "by"})
+        if main is None or by is None:
+            return Roles((), how, (*notes, "a passive with no 로부터/에 의해 side (견제를 받았다)"))
+        return Roles(pairs(main, by, actors, tokens), how, notes)
     if cue.direction == "symmetric":
         return symmetric(tokens, actors, before, first, main, how, genitive, notes)
     forward = cue.direction == "forward" and not passive
@@ -805,6 +844,7 @@ def arguments(
         patient = carried[0] if carried and carried[0].entity.id not in agents else None
         how = "topic" if patient is not None else how
     patient = patient or reason_subject(tokens, others, main, first)
+    patient = patient or accessing(tokens, others, first, lexicon)
     if patient is None:
         return Roles((), how, (*notes, "no patient: no 을/를, 에 or 의 actor before the cue"))
     return Roles(pairs(main, patient, actors, tokens), how, notes)
@@ -933,6 +973,21 @@ def amount(tokens: tuple[Token, ...], k: int) -> bool:
     return tokens[k].tag in {"NNB", "NNG"} and k > 0 and tokens[k - 1].tag in {"SN", "NR"}
 
 
+def accessing(
+    tokens: tuple[Token, ...], others: list[Mention], first: int, lexicon: Lexicon
+) -> Mention | None:
+    """The place users reach a service from, when the cue stops that use (중국에서 API에
+    접근하는 것을 제한했다: the patient is 중국), marked by an access word between them."""
+    place = nearest(others, {"at"})
+    if place is None or place.entity.type != "Country":
+        return None
+    return (
+        place
+        if any(lexicon.markers.get(lemma_of(t)) == "access" for t in tokens[place.last + 1 : first])
+        else None
+    )
+
+
 def compound_patient(
     tokens: tuple[Token, ...], others: list[Mention], first: int
 ) -> Mention | None:
@@ -1033,7 +1088,7 @@ def symmetric(
         obj = nearest([m for m in before if m is not main], {"object"}) or governed(
             tokens, before, first
         )
-        partners = [obj] if obj else []
+        partners = conjuncts(obj, actors, tokens) if obj else []
     if main is None and genitive is not None and with_ is not None:
         main = genitive
     if main is None or not partners:
@@ -1125,6 +1180,8 @@ def subject_of(
         counted = counted_list(tokens, actors, noun)
         if counted is not None:
             return counted, "subject", ""
+        if tokens[noun].tag == "NP":
+            continue
         if token.tag == "JKS":
             return None, "subject", f"the subject is {tokens[noun].form}, not an actor"
         own = own or tokens[noun].form
@@ -1277,7 +1334,7 @@ def settle_roles(
 ) -> tuple[Mention, ...]:
     """Roles a parenthesised aside or a bullet hides: in ▲A(5억원) ▲B(3억원) 등으로부터, A is
     listed with B and B takes the particle after its parenthesis; A 역시 is a subject; A 접속을
-    makes A the patient."""
+    makes A the patient; A, B 등 선두업체들을 gives the list the noun phrase's particle."""
     settled = []
     for m in actors:
         k = m.last + 1
@@ -1304,8 +1361,36 @@ def settle_roles(
             m = replace(m, role="subject")
         elif m.role == "other" and head_object(tokens, k, lexicon):
             m = replace(m, role="object")
+        elif m.role == "other" and (end := summed(tokens, k)) is not None:
+            m = replace(m, role=role_after(tokens, end))
+        end = including(tokens, particle_index(tokens, m))
+        if m.role == "object" and end is not None:
+            m = replace(m, role="and", last=end)
         settled.append(m)
     return tuple(settled)
+
+
+def including(tokens: tuple[Token, ...], particle: int) -> int | None:
+    """The last token of 을 비롯해 / 를 비롯한 after an actor, which lists it with the noun
+    phrase that follows (A를 비롯해 중국 기업 31곳을 …), or None."""
+    if particle + 2 >= len(tokens) or tokens[particle].tag != "JKO":
+        return None
+    verb, ending = tokens[particle + 1], tokens[particle + 2]
+    if verb.lemma == "비롯하다" and ending.tag in {"EC", "ETM"}:
+        return particle + 2
+    return None
+
+
+def summed(tokens: tuple[Token, ...], k: int) -> int | None:
+    """The last token of a noun phrase after 등 or a count that sums up a list ending at
+    token k - 1 (A와 B 등 글로벌 선두업체들을, A와 B 기업 13곳을: the list takes its particle),
+    or None."""
+    if k >= len(tokens) or (tokens[k].form != "등" and tokens[k].tag != "SN"):
+        return None
+    j = k + 1
+    while j < len(tokens) and j - k <= COUNTED_PHRASE and tokens[j].tag in COUNTED_TAGS | {"SL"}:
+        j += 1
+    return j - 1 if k + 1 < j < len(tokens) and tokens[j].tag.startswith("J") else None
 
 
 def modified_head(

@@ -35,7 +35,7 @@ import calendar
 import datetime
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 from korean_datetime import (
@@ -90,6 +90,7 @@ class _Lexicon:
     qualifiers: frozenset[str]
     roles: dict[str, str]
     anaphors: dict[str, int]
+    then: frozenset[str]
     vague: frozenset[str]
     blockers: tuple[str, ...]
     parts: tuple[str, ...]
@@ -109,6 +110,7 @@ def _lexicon() -> _Lexicon:
         qualifiers=frozenset(w.replace(" ", "") for w, _ in rows["qualifier"]),
         roles={w: v for w, v in rows["role"]},
         anaphors={w: int(v) for w, v in rows["anaphor"]},
+        then=frozenset(w for w, _ in rows.get("then", ())),
         vague=frozenset(w for w, _ in rows["vague"]),
         blockers=tuple(w for w, _ in rows["blocker"]),
         parts=tuple(sorted((w for w, _ in rows["part"]), key=len, reverse=True)),
@@ -154,7 +156,7 @@ _RANGE_SEP = re.compile(r"부터|[~∼〜]")
 _SENTENCE_END = re.compile(r"다(?=[.\"'”’」』]|\s*$)|[.?!](?=\s|$)")
 _CAPTION = re.compile(
     r"(?:^|[\s=.,])(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\.?\s*(?:/\s*[\w가-힣 ]{1,12}|[가-힣]{2,6})?"
-    r"\s*[)\]]?\s*$"
+    r"(?:\s*[ⓒ©][^\n]{0,60})?\s*[)\]]?\s*$"
 )
 _MONTH_DAY = re.compile(
     r"(?<![가-힣\d])(?:지난\s?달|이번\s?달|다음\s?달|이달|내달|\d{1,2}월)\s?\d{1,2}일(?![가-힣])"
@@ -170,12 +172,14 @@ _BATCHIM_N = 4
 def find_times(text: str, *, published: datetime.date | None) -> tuple[Timex, ...]:
     """All temporal expressions in `text` (a whole article body, many sentences), in order.
 
-    이날/같은 날/당시 take the last day mentioned before them, or the article's own date
-    when none was. In a photo caption only its first day counts: what follows it describes
-    the photo (사진은 지난해 4월 …) and its closing stamp is when the photo ran.
+    이날/같은 날 take the last day mentioned before them, or the article's own date when
+    none was; 당시 takes the last time mentioned, whatever its precision (2015년 … 당시 →
+    2015). In a photo caption only its first time counts: what follows it describes the
+    photo (사진은 지난해 4월 …) and its closing stamp is when the photo ran.
     """
     found: list[Timex] = []
     last_day: datetime.date | None = None
+    last_time: Timex | None = None
     offset = 0
     for line in text.splitlines(keepends=True):
         caption = _caption_date(line)
@@ -184,6 +188,10 @@ def find_times(text: str, *, published: datetime.date | None) -> tuple[Timex, ..
         for item in _line_times(line, anchor):
             if isinstance(item, Timex):
                 timex = item
+            elif line[item[0] : item[1]] in _lexicon().then and last_time is not None:
+                start, end, _, role, local = item
+                timex = replace(last_time, text=line[start:end], start=start, end=end, role=role)
+                timex = replace(timex, local_time=local)
             else:
                 start, end, shift, role, local = item
                 base = last_day or anchor
@@ -197,9 +205,11 @@ def find_times(text: str, *, published: datetime.date | None) -> tuple[Timex, ..
                     role=role,
                     local_time=local,
                 )
-            if timex.precision == "day" and timex.value is not None and not told:
-                last_day = datetime.date.fromisoformat(timex.value)
-                told = caption is not None
+            if timex.value is not None and not told:
+                last_time = timex
+                if timex.precision == "day":
+                    last_day = datetime.date.fromisoformat(timex.value)
+                    told = caption is not None
             found.append(
                 Timex(
                     text=timex.text,

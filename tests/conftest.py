@@ -18,6 +18,12 @@ def resources() -> Resources:
     return load_resources()
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path_factory, monkeypatch) -> None:
+    """Each test's `kg build` caches in a folder of its own, not in ~/.cache/kg."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))
+
+
 @pytest.fixture
 def shared() -> Path:
     """../shared beside the checkout (seeds and evaluation data); skip when absent."""

@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
 import kg.pipeline
 from kg.cache import Cache, version_key
 from kg.documents import Document
+from kg.errors import KgError
 from kg.export import serialize, statements_jsonl
 from kg.pipeline import build
 
@@ -82,6 +87,59 @@ def test_a_new_gazetteer_or_lexicon_misses_the_cache(tmp_path, resources):
     other.close()
 
 
+def test_the_version_key_is_the_same_in_every_process():
+    script = (
+        "from kg.cache import version_key; from kg.gazetteer import load_gazetteer; "
+        "from kg.relations import load_lexicon; "
+        "print(version_key(load_gazetteer(()), load_lexicon()))"
+    )
+    keys = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(keys) == 1
+
+
+def test_a_found_article_is_not_written_again_and_other_versions_are_dropped(tmp_path):
+    document = Document(id="d", text="네이버는 투자했다.")
+    cache = Cache(tmp_path, version="one")
+    cache.put(document, ())
+    assert cache.get(document) == ()
+    cache.connection.execute("UPDATE articles SET statements = ?", (b"kept",))
+    cache.put(document, ())
+    assert cache.connection.execute("SELECT statements FROM articles").fetchall() == [(b"kept",)]
+    cache.close()
+    Cache(tmp_path, version="two").close()
+    assert Cache(tmp_path, version="one").get(document) is None
+
+
+def test_cli_build_caches_by_default_and_not_with_no_cache(tmp_path, analysed):
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    path = tmp_path / "a.jsonl"
+    write(path, ARTICLES)
+    args = ["build", str(path), "-o", str(tmp_path / "out")]
+    assert CliRunner().invoke(main, args).exit_code == 0
+    write(path, [*ARTICLES, NEW])
+    analysed.clear()
+    assert CliRunner().invoke(main, args).exit_code == 0
+    assert analysed == ["c4"]
+    assert (Path(os.environ["XDG_CACHE_HOME"]) / "kg" / "statements.sqlite").is_file()
+    analysed.clear()
+    assert CliRunner().invoke(main, [*args, "--no-cache"]).exit_code == 0
+    assert analysed == ["c1", "c2", "c3", "c4"]
+    both = CliRunner().invoke(main, [*args, "--no-cache", "--cache", str(tmp_path / "c")])
+    assert both.exit_code == 2
+
+
 def test_cli_build_with_a_cache_folder(tmp_path):
     from click.testing import CliRunner
 
@@ -98,3 +156,10 @@ def test_cli_build_with_a_cache_folder(tmp_path):
     again = CliRunner().invoke(main, args)
     assert again.output == first.output
     assert (out / "graph.ttl").read_bytes() == turtle
+
+
+def test_a_cache_folder_that_cannot_be_made_is_a_clear_error(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    with pytest.raises(KgError, match="cannot keep the build cache"):
+        Cache(blocker / "cache", version="v")

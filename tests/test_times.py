@@ -208,3 +208,20 @@ def test_guess_published_ignores_related_news_lists_and_yearless_stamps() -> Non
     assert guess_published(listing) is None
     assert guess_published("제목 작성일 05-10 목록\n본문이다.") is None
     assert guess_published("Copyright © 2025 어느 신문. 무단전재 금지.") is None
+
+
+def test_then_takes_the_last_time_at_its_precision() -> None:
+    text = (
+        "2015년 두 회사가 처음 맞붙었다. 당시 시장은 작았다. "
+        "2024년 3월 5일 협약했다. 당시 둘은 웃었다."
+    )
+    found = find_times(text, published=D(2026, 2, 2))
+    assert [(t.text, t.value) for t in found if t.text == "당시"] == [
+        ("당시", "2015"),
+        ("당시", "2024-03-05"),
+    ]
+
+
+def test_a_caption_with_a_photo_credit_after_its_date_still_anchors_its_line() -> None:
+    text = "두 대표가 4일 악수하고 있다. 2025.2.4/뉴스1 ⓒ News1 홍길동 기자 /사진=뉴스1"
+    assert find_times(text, published=D(2025, 5, 10))[0].value == "2025-02-04"
