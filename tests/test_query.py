@@ -54,6 +54,9 @@ QUERIES = [
     "SELECT ?p (COUNT(?st) AS ?n) WHERE { ?st rdf:predicate ?p } GROUP BY ?p ORDER BY ?p",
     "SELECT ?l WHERE { ?e a kg:Company ; skos:prefLabel ?l FILTER(lang(?l) = 'ko') } ORDER BY ?l",
     "SELECT ?st ?c WHERE { ?st kg:confidence ?c FILTER(?c >= 0.85) } ORDER BY ?st",
+    "SELECT ?st ?until (BOUND(?until) AS ?b) (?c * 2 AS ?d) (LANG(?e) AS ?l) ?e WHERE {"
+    " ?st kg:confidence ?c ; kg:evidence ?e OPTIONAL { ?st kg:validUntil ?until } }"
+    " ORDER BY ?st ?e",
 ]
 
 
