@@ -1,11 +1,15 @@
-"""SPARQL at scale: Oxigraph (direct and through oxrdflib) against rdflib's in-memory store.
+"""SPARQL at scale: kg's Oxigraph store against rdflib's in-memory store, side by side.
 
-Generates a graph following kg's model (entities, articles, direct edges and statement nodes
-with dates, modality, confidence, evidence and provenance), loads it, and times an as-of-date
-COUNT and a filtered GROUP BY. With --graph, times the queries of examples/queries on a graph
-file instead. Prints seconds; not a test.
+Generates graphs following kg's model (entities, articles, direct edges and statement nodes
+with dates, modality, confidence, evidence and provenance) at each size asked, loads each
+with kg.load_graph in both stores and times an as-of-date COUNT, the as-of-date rows
+(select_statements, what `kg query --as-of` prints) and a filtered GROUP BY. Each time is
+the median of --repeat runs. rdflib's in-memory store takes minutes on a million triples,
+so it runs only up to --memory-up-to triples. With --graph, times the queries of
+examples/queries on a graph file instead. Prints seconds; not a test.
 
-    python benchmarks/sparql.py --triples 1000000 --rdflib-triples 100000
+    python benchmarks/sparql.py --triples 100000 1000000
+    python benchmarks/sparql.py --triples 1000000 --memory-up-to 1000000 --repeat 1
     python benchmarks/sparql.py --graph out/graph.ttl
 """
 
@@ -14,16 +18,15 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
+import statistics
 import tempfile
 import time
 from functools import partial
 from pathlib import Path
 
-import pyoxigraph
-
 from kg.query import PREFIXES, run_query
-from kg.store import load_graph
-from kg.temporal import statements_query
+from kg.store import STORES, load_graph
+from kg.temporal import count_query, select_statements
 
 KG = PREFIXES["kg"]
 KGR = PREFIXES["kgr"]
@@ -34,14 +37,8 @@ TYPES = ("Company", "Organization", "GovernmentBody", "Country", "Person", "Prod
 MODALITIES = ("Asserted", "Asserted", "Asserted", "Planned", "Hedged", "Negated")
 PRECISIONS = ("Day", "Month", "Year")
 
-AS_OF_COUNT = (
-    statements_query(as_of=dt.date(2024, 6, 30))
-    .replace(
-        "SELECT ?subject ?relation ?object ?from ?until ?precision ?modality ?reported ?article",
-        "SELECT (COUNT(*) AS ?n)",
-    )
-    .split("ORDER BY")[0]
-)
+AS_OF = dt.date(2024, 6, 30)
+AS_OF_COUNT = count_query(as_of=AS_OF)
 GROUP_BY = """
 SELECT ?relation (COUNT(?statement) AS ?n) (AVG(?confidence) AS ?mean) WHERE {
   ?statement a kg:Statement ; rdf:predicate ?relation ; kg:confidence ?confidence ;
@@ -49,7 +46,11 @@ SELECT ?relation (COUNT(?statement) AS ?n) (AVG(?confidence) AS ?mean) WHERE {
   FILTER(?confidence >= 0.8 && YEAR(?reported) = 2025)
 } GROUP BY ?relation ORDER BY ?relation
 """
-QUERIES = {"as-of COUNT": AS_OF_COUNT, "filtered GROUP BY": GROUP_BY}
+QUERIES = {
+    "as-of COUNT": partial(run_query, query=AS_OF_COUNT),
+    "as-of rows": partial(select_statements, as_of=AS_OF),
+    "GROUP BY": partial(run_query, query=GROUP_BY),
+}
 
 
 def generate(path: Path, triples: int, *, seed: int = 7) -> int:
@@ -108,61 +109,61 @@ def write_statement(emit, rng: random.Random, node: str, doc: str, entities: int
             emit(node, f"<{KG}validUntil>", f'"{end}"^^<{XSD}date>')
 
 
-def timed(action):
-    """The result of action() and the seconds it took."""
-    start = time.perf_counter()
-    result = action()
-    return result, time.perf_counter() - start
+def timed(action, *, repeat: int = 1):
+    """The result of action() and the median seconds it took over `repeat` runs."""
+    return measured(action, repeat=repeat)[:2]
 
 
-def pyoxigraph_count(store: pyoxigraph.Store, query: str) -> int:
-    """Rows of a query run straight on pyoxigraph, with kg's prefixes."""
-    return sum(1 for _ in store.query(query, prefixes=PREFIXES))
+def measured(action, *, repeat: int):
+    """The result of action() and the median wall and processor seconds of `repeat` runs.
+
+    Processor time is this process's alone: on a busy machine it shows what an idle one would.
+    """
+    wall, processor = [], []
+    for _ in range(repeat):
+        start, start_processor = time.perf_counter(), time.process_time()
+        result = action()
+        wall.append(time.perf_counter() - start)
+        processor.append(time.process_time() - start_processor)
+    return result, statistics.median(wall), statistics.median(processor)
 
 
-def bench_generated(triples: int, rdflib_triples: int) -> None:
-    """Load and query generated graphs in the three set-ups; print a table."""
+def bench_generated(sizes: list[int], *, memory_up_to: int, repeat: int) -> None:
+    """Load and query a generated graph of each size in both stores; print a table."""
+    columns = ("load", *QUERIES)
+    print("seconds, wall (processor), median of", repeat)
+    print(f"{'store':<9} {'triples':>9} " + " ".join(f"{c:>16}" for c in columns))
     with tempfile.TemporaryDirectory() as tmp:
-        big = Path(tmp) / "big.nt"
-        n, seconds = timed(lambda: generate(big, triples))
-        print(f"generated {n} triples in {seconds:.1f} s")
-        store, load = timed(lambda: pyoxigraph_store(big))
-        report("pyoxigraph", n, load, time_queries(partial(pyoxigraph_count, store)))
-        del store
-        graph, load = timed(lambda: load_graph(big, store="oxigraph"))
-        report("oxrdflib", n, load, time_queries(partial(run_query, graph)))
-        del graph
-        small = Path(tmp) / "small.nt"
-        m = generate(small, rdflib_triples)
-        for store_name in ("oxigraph", "memory"):
-            graph, load = timed(partial(load_graph, small, store=store_name))
-            name = "oxrdflib" if store_name == "oxigraph" else "rdflib memory"
-            report(name, m, load, time_queries(partial(run_query, graph)))
+        for size in sizes:
+            path = Path(tmp) / f"{size}.nt"
+            triples = generate(path, size)
+            answers = {}
+            for store in STORES:
+                if store == "memory" and size > memory_up_to:
+                    print(f"{store:<9} {triples:>9}  (skipped: more than --memory-up-to)")
+                    continue
+                graph, *load = measured(partial(load_graph, path, store=store), repeat=repeat)
+                results = {
+                    q: measured(partial(run, graph), repeat=repeat) for q, run in QUERIES.items()
+                }
+                answers[store] = {q: table for q, (table, *_) in results.items()}
+                times = [load] + [seconds for _, *seconds in results.values()]
+                cells = " ".join(f"{w:>7.3f} ({p:>6.3f})" for w, p in times)
+                print(f"{store:<9} {triples:>9} {cells}", flush=True)
+                del graph
+            print(describe(answers))
 
 
-def time_queries(run) -> dict:
-    """Each benchmark query's result and seconds."""
-    return {name: timed(partial(run, query)) for name, query in QUERIES.items()}
-
-
-def pyoxigraph_store(path: Path) -> pyoxigraph.Store:
-    """An in-memory pyoxigraph store with an N-Triples file loaded."""
-    store = pyoxigraph.Store()
-    store.bulk_load(path=str(path), format=pyoxigraph.RdfFormat.N_TRIPLES)
-    return store
-
-
-def report(name: str, triples: int, load: float, queries: dict) -> None:
-    """One line of results."""
-    times = "  ".join(f"{k} {t:.3f} s ({answer_size(r)})" for k, (r, t) in queries.items())
-    print(f"{name:<14} {triples:>9} triples  load {load:.2f} s  {times}", flush=True)
-
-
-def answer_size(result: object) -> str:
-    """A short description of a result, to check both set-ups agree."""
-    if isinstance(result, int):
-        return f"{result} rows"
-    return f"{len(result.rows)} rows: {result.rows[0] if result.rows else ''}"
+def describe(answers: dict) -> str:
+    """What the stores answered: the sizes of the answers and whether the stores agree."""
+    first = next(iter(answers.values()))
+    count = first["as-of COUNT"].rows[0][0]
+    rows = len(first["as-of rows"].rows)
+    groups = first["GROUP BY"].rows
+    agree = "the stores agree" if all(a == first for a in answers.values()) else "THEY DISAGREE"
+    if len(answers) == 1:
+        agree = "one store"
+    return f"  as-of count {count}, {rows} as-of rows, GROUP BY {groups[0]}…; {agree}"
 
 
 def bench_file(path: Path) -> None:
@@ -177,14 +178,15 @@ def bench_file(path: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--triples", type=int, default=1_000_000)
-    parser.add_argument("--rdflib-triples", type=int, default=100_000)
+    parser.add_argument("--triples", type=int, nargs="+", default=[100_000, 1_000_000])
+    parser.add_argument("--memory-up-to", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--graph", type=Path, help="time examples/queries on this graph instead")
     args = parser.parse_args()
     if args.graph:
         bench_file(args.graph)
     else:
-        bench_generated(args.triples, args.rdflib_triples)
+        bench_generated(args.triples, memory_up_to=args.memory_up_to, repeat=args.repeat)
 
 
 if __name__ == "__main__":

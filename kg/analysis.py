@@ -20,7 +20,7 @@ SCRIPT_BOUNDARY = re.compile(r"(?<=[가-힣])(?=[A-Za-z0-9])|(?<=[A-Za-z0-9])(?=
 HANGUL = re.compile(r"[가-힣]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Token:
     """One morpheme: its form, part-of-speech tag and span in the document text."""
 
@@ -69,29 +69,64 @@ def analyse(text: str, spans: Iterable[tuple[int, int]], kiwi: Kiwi) -> tuple[Se
 
 
 def sentences(text: str, spans: tuple[tuple[int, int], ...], kiwi: Kiwi) -> Iterator[Sentence]:
-    """Sentences paragraph by paragraph; Kiwi analyses all paragraphs in one batch call."""
+    """Sentences paragraph by paragraph; Kiwi analyses all paragraphs in one batch call.
+
+    The sentences and their quoted stretches are those of Kiwi's `split_into_sents`, read
+    straight from the tokens' sentence positions in one pass.
+    """
     blocks = [text[start:end] for start, end in spans]
-    results = kiwi.split_into_sents(blocks, return_tokens=True, return_sub_sents=True)
-    for paragraph, ((offset, _), found) in enumerate(zip(spans, results, strict=True)):
-        for sent in found:
+    for paragraph, ((offset, _), tokens) in enumerate(
+        zip(spans, kiwi.tokenize(blocks), strict=True)
+    ):
+        block = blocks[paragraph]
+        for group in _by_sentence(tokens):
+            start, end = group[0].start, group[-1].end
             yield Sentence(
-                text=sent.text,
-                start=offset + sent.start,
-                end=offset + sent.end,
-                tokens=tuple(to_token(t, offset) for t in sent.tokens),
-                quotes=tuple((offset + s.start, offset + s.end) for s in sent.subs or ()),
+                text=block[start:end],
+                start=offset + start,
+                end=offset + end,
+                tokens=tuple(
+                    Token(
+                        t.form,
+                        t.tag,
+                        offset + t.start,
+                        offset + t.end,
+                        t.lemma,
+                        value.get("entity") if isinstance(value := t.user_value, dict) else None,
+                    )
+                    for t in group
+                ),
+                quotes=tuple((offset + s, offset + e) for s, e in _quotes(group)),
                 paragraph=paragraph,
             )
 
 
-def to_token(token, offset: int) -> Token:
-    """Our Token from Kiwi's, shifted into document offsets."""
-    value = token.user_value
-    return Token(
-        form=token.form,
-        tag=token.tag,
-        start=offset + token.start,
-        end=offset + token.start + token.len,
-        lemma=token.lemma,
-        entity=value.get("entity") if isinstance(value, dict) else None,
-    )
+def _by_sentence(tokens: list) -> Iterator[list]:
+    """Kiwi's tokens of one text, grouped by sentence as `split_into_sents` groups them."""
+    group: list = []
+    position = None
+    for token in tokens:
+        if token.sent_position != position and group:
+            yield group
+            group = []
+        position = token.sent_position
+        group.append(token)
+    if group:
+        yield group
+
+
+def _quotes(tokens: list) -> list[tuple[int, int]]:
+    """The sentences embedded in a sentence, as `split_into_sents` reports them: a stretch
+    still open at the sentence end is not one."""
+    quotes = []
+    last = 0
+    start = last_end = 0
+    for token in tokens:
+        position = token.sub_sent_position
+        if position != last:
+            if last:
+                quotes.append((start, last_end))
+            start = token.start
+        last = position
+        last_end = token.end
+    return quotes

@@ -63,7 +63,9 @@ def name_key(name: str) -> str:
 
 
 def load_gazetteer(extra: Iterable[Path] = ()) -> Gazetteer:
-    """The bundled gazetteer merged with the user's files; a later file wins for an id."""
+    """The bundled gazetteer merged with the user's files; a later file wins for an id. A
+    label that normalises to one Latin letter (e& → e) is not looked up: it would match any
+    letter (시리즈 E)."""
     entities: dict[str, Entity] = {}
     for path in (ontology_file("gazetteer.csv"), *extra):
         for entity in read_entities(path):
@@ -71,7 +73,9 @@ def load_gazetteer(extra: Iterable[Path] = ()) -> Gazetteer:
     index: dict[str, str] = {}
     for entity in entities.values():
         for label in entity.labels:
-            index.setdefault(name_key(label), entity.id)
+            key = name_key(label)
+            if len(key) > 1 or not key.isascii():
+                index.setdefault(key, entity.id)
     return Gazetteer(entities=entities, index=index)
 
 

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Sequence
+from collections.abc import Reversible, Sequence
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 
 from kiwipiepy import Kiwi
 
@@ -532,7 +532,7 @@ def is_common(form: str, words: Words) -> bool:
 
 def is_name_like(name: str, words: Words) -> bool:
     """Whether an unknown run of proper-noun tokens can be an actor's name."""
-    key = name_key(name)
+    key = key_of(name)
     if len(key) < 2 or key.isdigit() or is_common(name, words):
         return False
     if name.isascii() and (any(c.isdigit() for c in name) or FUNCTION_WORDS & set(name.split())):
@@ -553,7 +553,7 @@ def is_place(name: str, words: Words) -> bool:
 
 def slug(name: str) -> str:
     """A stable IRI-safe id for a new entity's name."""
-    return "x-" + name_key(name)
+    return "x-" + key_of(name)
 
 
 def person_titles(
@@ -646,15 +646,18 @@ def resolve_mentions(
     """
     words = load_words()
     seen: list[Entity] = []
+    latest: dict[Entity, None] = {}  # seen, each entity once, in order of its last mention
     out: list[tuple[Mention, ...]] = []
     previous: tuple[Mention, ...] = ()
     for sentence, found in zip(sentences, mentions, strict=True):
-        linked = [relink(m, seen) for m in found]
+        linked = [relink(m, latest) for m in found]
         linked.extend(anaphors(sentence, previous, linked, words))
         linked.extend(repeated(sentence, linked, seen, words))
         linked.sort(key=lambda m: m.start)
         for m in linked:
             seen.append(m.entity)
+            latest.pop(m.entity, None)
+            latest[m.entity] = None
         out.append(tuple(linked))
         previous = tuple(linked)
     return tuple(out)
@@ -698,23 +701,36 @@ def repeated(
     return found
 
 
-def relink(mention: Mention, seen: list[Entity]) -> Mention:
-    """The mention pointed at an earlier entity whose full name it shortens, if any."""
-    key = name_key(mention.text)
+def relink(mention: Mention, seen: Reversible[Entity]) -> Mention:
+    """The mention pointed at an earlier entity whose full name it shortens, if any; `seen`
+    holds the entities named before, the latest last."""
+    key = key_of(mention.text)
     for entity in reversed(seen):
         if entity.id == mention.entity.id:
             return mention
-        if mention.entity.id.startswith("x-") and key in {name_key(a) for a in entity.labels}:
+        if mention.entity.id.startswith("x-") and key in label_keys(entity):
             return replace(mention, entity=entity)
-        full = name_key(entity.ko)
+        full = key_of(entity.ko)
         if (
             entity.type == mention.entity.type
             and len(key) < len(full)
             and full.endswith(key)
-            and len(name_key(mention.entity.ko)) > len(key)
+            and len(key_of(mention.entity.ko)) > len(key)
         ):
             return replace(mention, entity=entity)
     return mention
+
+
+@lru_cache(maxsize=1 << 16)
+def key_of(name: str) -> str:
+    """The name's name_key, remembered: an article compares the same few names many times."""
+    return name_key(name)
+
+
+@lru_cache(maxsize=1 << 12)
+def label_keys(entity: Entity) -> frozenset[str]:
+    """The name keys of all the entity's labels."""
+    return frozenset(key_of(label) for label in entity.labels)
 
 
 def anaphors(

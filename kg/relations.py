@@ -50,6 +50,7 @@ MARKERS = (
     "joining",
     "continuing",
     "access",
+    "aligning",
 )
 REPORTING = ("따르면", "보도", "전했다", "외신", "인용")
 NOMINAL = {"NNG", "NNP", "NNB", "NR", "SL", "SN", "SH", "XSN", "XPN", "MM", "SP"}
@@ -57,6 +58,7 @@ QUOTE_ENDINGS = {"다고", "라고", "냐고", "자고", "며", "면서", "고",
 COPULA_OR_AS = {"VCP", "JKB"}
 CONNECTIVES = {"한편", "가운데", "반면"}
 STACKED_CLAUSES = 2
+TITLE_MARKS = {"‘": "’", "「": "」", "『": "』", "《": "》", "〈": "〉"}
 BODIES = {"부처", "당국", "기관", "측"}
 ORDER_ENDINGS = {"라고", "으라고", "도록", "게"}
 LIST_GAP = 8
@@ -91,13 +93,21 @@ class Lexicon:
         """Whether the entity is a news outlet: its name is a media word, or, for an entity
         that is not a company, ends in a Korean one (…통신, …타임스; ZTE, alias 중싱통신, is a
         maker); Latin names must match whole (FT is not Microsoft)."""
-        keys = [name_key(label) for label in entity.labels]
-        suffixes = entity.type != "Company"
-        return any(
-            key == word or (suffixes and not latin and key.endswith(word))
-            for key in keys
-            for word, latin in self.media_keys
-        )
+        known = self.media_verdicts.get(entity)
+        if known is None:
+            keys = [name_key(label) for label in entity.labels]
+            suffixes = entity.type != "Company"
+            known = self.media_verdicts[entity] = any(
+                key == word or (suffixes and not latin and key.endswith(word))
+                for key in keys
+                for word, latin in self.media_keys
+            )
+        return known
+
+    @cached_property
+    def media_verdicts(self) -> dict[Entity, bool]:
+        """is_media's answers so far, by entity: a build asks about the same few many times."""
+        return {}
 
     def __getstate__(self) -> dict:
         """The fields alone, without the cached indexes, so a pickled lexicon (the build
@@ -111,14 +121,17 @@ class Lexicon:
 
     @cached_property
     def starts(self) -> dict[str, tuple[int, ...]]:
-        """Which cues (by position) a token can start: by its lemma, or by its form as the
-        first piece of a one-lemma cue that kiwipiepy split (블랙 of 블랙리스트)."""
+        """Which cues (by position) a token can start: by its lemma, by its form as the
+        first piece of a one-lemma cue that kiwipiepy split (블랙 of 블랙리스트), or as a
+        cue of several nouns written as one word (수출통제)."""
         index: dict[str, list[int]] = {}
         for n, cue in enumerate(self.cues):
             word = cue.lemmas[0]
             keys = {word}
             if len(cue.lemmas) == 1:
                 keys.update(word[:k] for k in range(1, len(word)))
+            else:
+                keys.add("".join(cue.lemmas))
             for key in keys:
                 index.setdefault(key, []).append(n)
         return {key: tuple(found) for key, found in index.items()}
@@ -309,8 +322,8 @@ def read_cue(
         m for m in actors if within(m, quote) or not any(within(m, q) for q in sentence.quotes)
     )
     speaker = speaker_of(sentence, mentions, first, last, quote, lexicon)
-    if quote and speaker is not None and speaker in actors:
-        topic = (speaker,)
+    if quote:
+        topic = (speaker,) if speaker is not None and speaker in actors else ()
     bound = next(k for k, t in enumerate(tokens) if t.start >= quote[0]) if quote else 0
     grouped = group is not None and group_subject(tokens, first, bound, lexicon)
     carried = topic
@@ -589,7 +602,9 @@ def find_cues(
 
 
 def match_cue(tokens: tuple[Token, ...], i: int, cue: Cue) -> int | None:
-    """The last token of `cue` if it starts at token i."""
+    """The last token of `cue` if it starts at token i (수출통제 in one token matches 수출 통제)."""
+    if len(cue.lemmas) > 1 and tokens[i].form == "".join(cue.lemmas):
+        return i
     if lemma_of(tokens[i]) != cue.lemmas[0]:
         return compound(tokens, i, cue.lemmas[0]) if len(cue.lemmas) == 1 else None
     k = i
@@ -812,7 +827,7 @@ def arguments(
     if genitive is not None:
         patient = inner or main
         agent = genitive
-        if inner is None and how not in {"subject", "head"}:
+        if inner is None and (how not in {"subject", "head"} or aligns(tokens, last, lexicon)):
             patient = None
         if patient is None:
             return Roles((), "genitive", (*notes, f"{genitive.text}의 {cue.lemmas[0]}: no patient"))
@@ -821,7 +836,7 @@ def arguments(
         return Roles((), how, (*notes, "no agent: no subject and nothing carried"))
     others = [m for m in before if m is not main and m not in topic]
     if passive:
-        agent = nearest(others, {"from", "by", "of"})
+        agent = nearest(others, {"from", "by", "of"}) or nearest(others, {"at"})
         if agent is None and remembered is not None:
             return Roles(pairs(remembered, main, actors, tokens), "remembered", notes)
         if agent is None:
@@ -1080,8 +1095,10 @@ def symmetric(
     if not partners and genitive is not None:
         partners = [genitive]
     if not partners:
-        obj = nearest([m for m in before if m is not main], {"object"}) or governed(
-            tokens, before, first
+        obj = (
+            nearest([m for m in before if m is not main], {"object"})
+            or governed(tokens, before, first)
+            or joined_clause(tokens, before, main, first)
         )
         partners = conjuncts(obj, actors, tokens) if obj else []
     if main is None and genitive is not None and with_ is not None:
@@ -1101,6 +1118,20 @@ def with_noun(tokens: tuple[Token, ...], mention: Mention, actors: tuple[Mention
         return False
     starts = {m.first for m in actors}
     return tokens[k + 1].tag == "NNG" and k + 1 not in starts
+
+
+def joined_clause(
+    tokens: tuple[Token, ...], before: list[Mention], main: Mention | None, first: int
+) -> Mention | None:
+    """The company a clause joined by 고 to the cue's names with 에 (A는 B에 투자하고
+    파트너십을 체결했다: B is the partner), when the two clauses share the subject."""
+    to = nearest([m for m in before if m is not main], {"to"})
+    if main is None or to is None or to.entity.type in {"Country", "GovernmentBody"}:
+        return None
+    joints = [
+        k for k in range(to.last + 1, first) if tokens[k].form == "고" and tokens[k].tag == "EC"
+    ]
+    return to if len(joints) == 1 and to.first > main.last else None
 
 
 def governed(tokens: tuple[Token, ...], before: list[Mention], first: int) -> Mention | None:
@@ -1358,14 +1389,42 @@ def settle_roles(
             m = replace(m, role="object")
         elif m.role == "other" and (end := summed(tokens, k)) is not None:
             m = replace(m, role=role_after(tokens, end))
+        end = including(tokens, particle_index(tokens, m))
+        if m.role == "object" and end is not None:
+            m = replace(m, role="and", last=end)
         settled.append(m)
     return tuple(settled)
 
 
+def including(tokens: tuple[Token, ...], particle: int) -> int | None:
+    """The last token of 을 비롯해 / 를 비롯한 after an actor, which lists it with the noun
+    phrase that follows (A를 비롯해 중국 기업 31곳을 …), or None."""
+    if particle + 2 >= len(tokens) or tokens[particle].tag != "JKO":
+        return None
+    verb, ending = tokens[particle + 1], tokens[particle + 2]
+    if verb.lemma == "비롯하다" and ending.tag in {"EC", "ETM"}:
+        return particle + 2
+    return None
+
+
+def aligns(tokens: tuple[Token, ...], last: int, lexicon: Lexicon) -> bool:
+    """Whether the cue's noun phrase is what the subject falls in with (미국의 수출통제 조치에
+    맞춰, 제재에 동참해): the subject joins the measure, it is not its target."""
+    k = last + 1
+    while k < len(tokens) and k <= last + 2 and tokens[k].tag == "NNG":
+        k += 1
+    return (
+        k + 1 < len(tokens)
+        and tokens[k].form == "에"
+        and lexicon.markers.get(lemma_of(tokens[k + 1])) == "aligning"
+    )
+
+
 def summed(tokens: tuple[Token, ...], k: int) -> int | None:
-    """The last token of a noun phrase after 등 that sums up a list ending at token k - 1
-    (A와 B 등 글로벌 선두업체들을: the list takes its particle), or None."""
-    if k >= len(tokens) or tokens[k].form != "등":
+    """The last token of a noun phrase after 등 or a count that sums up a list ending at
+    token k - 1 (A와 B 등 글로벌 선두업체들을, A와 B 기업 13곳을: the list takes its particle),
+    or None."""
+    if k >= len(tokens) or (tokens[k].form != "등" and tokens[k].tag != "SN"):
         return None
     j = k + 1
     while j < len(tokens) and j - k <= COUNTED_PHRASE and tokens[j].tag in COUNTED_TAGS | {"SL"}:
@@ -1468,6 +1527,16 @@ def modality_after(tokens: tuple[Token, ...], last: int, lexicon: Lexicon) -> st
     return found
 
 
+def titled_time(sentence: Sentence, time: Timex, cue: Token) -> bool:
+    """Whether the time lies in a title (‘…’, 「…」, 《…》) that closes before the cue."""
+    start, end = time.start - sentence.start, time.end - sentence.start
+    opening = max(sentence.text.rfind(mark, 0, start + 1) for mark in TITLE_MARKS)
+    if opening < 0 or any(c in sentence.text[opening:start] for c in TITLE_MARKS.values()):
+        return False
+    closing = sentence.text.find(TITLE_MARKS[sentence.text[opening]], end)
+    return 0 <= closing < cue.start - sentence.start
+
+
 def time_for(
     sentence: Sentence,
     times: tuple[Timex, ...],
@@ -1476,7 +1545,8 @@ def time_for(
 ) -> Timex | None:
     """The time expression that governs the cue's clause: the closest one before it, else
     the first after it. A date that only says when a third party reported (…에 따르면,
-    보도했다) is skipped."""
+    보도했다) is skipped, and so is one inside a title the cue is not in (‘2033년 전망’
+    보고서)."""
     usable = [
         t
         for t in times
@@ -1485,6 +1555,7 @@ def time_for(
             word in sentence.text[t.end - sentence.start : t.end - sentence.start + 16]
             for word in REPORTING
         )
+        and not titled_time(sentence, t, cue)
     ]
     before = [t for t in usable if t.end <= cue.start]
     if quote is not None:

@@ -35,8 +35,11 @@ import calendar
 import datetime
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache
+from re import _constants as sre
+from re import _parser as sre_parser
 
 from korean_datetime import (
     Ambiguity,
@@ -47,6 +50,7 @@ from korean_datetime import (
     TemporalExpression,
     TemporalParser,
 )
+from korean_datetime.core.scanner import Scanner, Split, Token, TokenRule
 
 from kg.errors import InputError
 from kg.vocab import ontology_file
@@ -127,23 +131,170 @@ def _parser(cycle: Cycle) -> TemporalParser:
 
 
 @cache
-def _shared_scan(scanner: object) -> _ScanOnce:
-    return _ScanOnce(scanner)
+def _shared_scan(scanner: Scanner) -> _Scan:
+    return _Scan(scanner)
 
 
-class _ScanOnce:
-    """korean-datetime's scanner, remembering the lines it scanned.
+class _Scan:
+    """korean-datetime's scanner, trying each rule only where it can start, remembering lines.
 
-    Scanning is most of the library's cost and does not depend on the cycle, so the four
-    cycle parsers (and the second probe date) share one scan of each line. The attribute
-    replaced is private; korean-datetime is pinned to the version this was written for.
+    The library tries its sixty rules (regular expressions) at every position of a line,
+    and almost no position starts any of them. Each rule's possible first characters are
+    read from its pattern, so this scan jumps from one possible start to the next and tries
+    there only the rules that can match; the tokens are the library's own. Scanning does not
+    depend on the cycle, so the four cycle parsers (and the second probe date) share one scan
+    of each line. The attribute replaced and the helpers used are private; korean-datetime
+    is pinned to the version this was written for.
     """
 
-    def __init__(self, scanner: object) -> None:
-        self._scan = lru_cache(maxsize=256)(lambda text: tuple(scanner.scan(text)))
+    def __init__(self, scanner: Scanner) -> None:
+        self._scanner = scanner
+        starts = [_first_chars(rule.pattern) for rule in scanner.rules]
+        self._firsts = [_one_of(atoms) for atoms in starts]
+        self._jump = _one_of(frozenset().union(*starts))
+        self._by_char: dict[str, tuple[TokenRule, ...]] = {}
+        self._tokens = lru_cache(maxsize=256)(self._scan)
 
-    def scan(self, text: str) -> list:
-        return list(self._scan(text))
+    def scan(self, text: str) -> list[Token]:
+        return list(self._tokens(text))
+
+    def _scan(self, text: str) -> tuple[Token, ...]:
+        scanner = self._scanner
+        tokens: list[Token] = []
+        pos, last_end = 0, 0
+        while match := self._jump.search(text, pos):
+            pos = match.start()
+            attached = not scanner._left_ok(text, pos, last_end)
+            if attached and not scanner._has_attachable:
+                pos += 1
+                continue
+            best = self._best_match(text, pos, attached)
+            if best is None:
+                pos += 1
+                continue
+            tokens.extend(best)
+            pos = last_end = best[-1].end
+        return tuple(tokens)
+
+    def _best_match(self, text: str, pos: int, attached: bool) -> Sequence[Token] | None:
+        """Scanner._best_match over the rules that can start with the character at `pos`."""
+        scanner = self._scanner
+        best: Sequence[Token] | None = None
+        best_end = pos
+        for rule in self._rules_for(text[pos]):
+            if attached and not rule.attachable:
+                continue
+            match = rule.pattern.match(text, pos)
+            if match is None or match.end() <= best_end:
+                continue
+            if rule.right_boundary and not scanner._right_ok(text, match.end()):
+                continue
+            value = rule.build(match)
+            if value is None:
+                continue
+            best = value if isinstance(value, Split) else (scanner._token(rule, match, value),)
+            best_end = match.end()
+        return best
+
+    def _rules_for(self, char: str) -> tuple[TokenRule, ...]:
+        rules = self._by_char.get(char)
+        if rules is None:
+            rules = self._by_char[char] = tuple(
+                rule
+                for rule, first in zip(self._scanner.rules, self._firsts, strict=True)
+                if first.match(char)
+            )
+        return rules
+
+
+def _first_chars(pattern: re.Pattern[str]) -> frozenset[str]:
+    """One-character patterns, one of which the first character of any non-empty match of
+    `pattern` matches."""
+    atoms, _ = _sequence_first(sre_parser.parse(pattern.pattern, pattern.flags), pattern.flags)
+    return atoms
+
+
+def _one_of(atoms: frozenset[str]) -> re.Pattern[str]:
+    """One pattern for one-character patterns, the plain character sets merged into one."""
+    plain = sorted(atom for atom in atoms if atom.startswith("[") and not atom.startswith("[^"))
+    merged = ["[" + "".join(atom[1:-1] for atom in plain) + "]"] if plain else []
+    return re.compile("|".join(merged + sorted(atoms.difference(plain))))
+
+
+_ANY_CHAR = "(?s:.)"
+
+
+def _sequence_first(items: Iterable, flags: int) -> tuple[frozenset[str], bool]:
+    """One-character patterns the first character of a non-empty match of a parsed sequence
+    must match, and whether what follows the sequence may supply that character instead
+    (the sequence can match empty without looking at it)."""
+    atoms: set[str] = set()
+    for op, av in items:
+        first, open_ = _item_first(op, av, flags)
+        atoms |= first
+        if not open_:
+            return frozenset(atoms), False
+    return frozenset(atoms), True
+
+
+def _item_first(op: object, av: object, flags: int) -> tuple[frozenset[str], bool]:
+    if op is sre.LITERAL:
+        return frozenset({_folded("[" + re.escape(chr(av)) + "]", flags)}), False
+    if op is sre.NOT_LITERAL:
+        return frozenset({_folded("[^" + re.escape(chr(av)) + "]", flags)}), False
+    if op is sre.IN:
+        return frozenset({_folded(_char_set(av), flags)}), False
+    if op is sre.BRANCH:
+        branches = [_sequence_first(branch, flags) for branch in av[1]]
+        atoms = frozenset().union(*(atoms for atoms, _ in branches))
+        return atoms, any(open_ for _, open_ in branches)
+    if op is sre.SUBPATTERN:
+        _, add, remove, items = av
+        return _sequence_first(items, (flags | add) & ~remove)
+    if op in (sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT):
+        low, _, items = av
+        atoms, open_ = _sequence_first(items, flags)
+        return atoms, open_ or low == 0
+    if op is sre.ATOMIC_GROUP:
+        return _sequence_first(av, flags)
+    if op is sre.ASSERT and av[0] == 1:
+        atoms, open_ = _sequence_first(av[1], flags)
+        if not open_:
+            return atoms, False  # a lookahead that must see one of these characters
+    if op in (sre.ASSERT, sre.ASSERT_NOT, sre.AT):
+        return frozenset(), True  # zero width: what follows starts the match
+    return frozenset({_ANY_CHAR}), False
+
+
+_CATEGORIES = {
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
+}
+
+
+def _char_set(items: list) -> str:
+    """A parsed character set as a pattern; any character when it holds something unknown."""
+    parts = []
+    for op, av in items:
+        if op is sre.NEGATE:
+            parts.append("^")
+        elif op is sre.LITERAL:
+            parts.append(re.escape(chr(av)))
+        elif op is sre.RANGE:
+            parts.append(re.escape(chr(av[0])) + "-" + re.escape(chr(av[1])))
+        elif op is sre.CATEGORY and av in _CATEGORIES:
+            parts.append(_CATEGORIES[av])
+        else:
+            return _ANY_CHAR
+    return "[" + "".join(parts) + "]"
+
+
+def _folded(atom: str, flags: int) -> str:
+    return f"(?i:{atom})" if flags & re.IGNORECASE else atom
 
 
 # Two far-apart reference days: an expression that resolves the same against both is absolute.
@@ -156,7 +307,7 @@ _RANGE_SEP = re.compile(r"부터|[~∼〜]")
 _SENTENCE_END = re.compile(r"다(?=[.\"'”’」』]|\s*$)|[.?!](?=\s|$)")
 _CAPTION = re.compile(
     r"(?:^|[\s=.,])(\d{4})\.\s?(\d{1,2})\.\s?(\d{1,2})\.?\s*(?:/\s*[\w가-힣 ]{1,12}|[가-힣]{2,6})?"
-    r"\s*[)\]]?\s*$"
+    r"(?:\s*[ⓒ©][^\n]{0,60})?\s*[)\]]?\s*$"
 )
 _MONTH_DAY = re.compile(
     r"(?<![가-힣\d])(?:지난\s?달|이번\s?달|다음\s?달|이달|내달|\d{1,2}월)\s?\d{1,2}일(?![가-힣])"
@@ -246,16 +397,8 @@ def _line_times(line: str, anchor: datetime.date | None) -> list[Timex | _Anapho
     """Timexes of one line, in line offsets; anaphors come back unresolved, in order."""
     ref = anchor or _PROBE_A
     base = _parser(Cycle.NEAREST).parse_all(line, now=ref)
-    if base:
-        by_cycle = {
-            cycle: {r.span: r for r in _parser(cycle).parse_all(line, now=ref)}
-            for cycle in (Cycle.PAST, Cycle.FUTURE, Cycle.CURRENT)
-        }
-        other = (
-            {}
-            if anchor
-            else {r.span: r for r in _parser(Cycle.NEAREST).parse_all(line, now=_PROBE_B)}
-        )
+    by_cycle = _Readings(line, ref)
+    probe = _Readings(line, _PROBE_B)
     items: list[Timex | _Anaphor] = []
     taken: list[tuple[int, int]] = []
     for index, result in enumerate(base):
@@ -263,7 +406,7 @@ def _line_times(line: str, anchor: datetime.date | None) -> list[Timex | _Anapho
             continue
         next_start = base[index + 1].span[0] if index + 1 < len(base) else len(line)
         chosen = _choose(line, result, by_cycle, next_start)
-        relative = anchor is None and _moves(result, other.get(result.span))
+        relative = anchor is None and _moves(result, probe.get(Cycle.NEAREST, result.span))
         items.extend(_timexes(line, chosen, ref, relative=relative))
         taken.append(result.span)
     for match in _MONTH_DAY.finditer(line):
@@ -316,18 +459,32 @@ def _moves(result: TemporalExpression, other: TemporalExpression | None) -> bool
     return other is None or (other.start, other.end) != (result.start, result.end)
 
 
+class _Readings:
+    """A line's expressions by span as each cycle's parser reads them against one reference
+    day, each cycle parsed only when first asked for."""
+
+    def __init__(self, line: str, ref: datetime.date) -> None:
+        self._line = line
+        self._ref = ref
+        self._by_cycle: dict[Cycle, dict[tuple[int, int], TemporalExpression]] = {}
+
+    def get(self, cycle: Cycle, span: tuple[int, int]) -> TemporalExpression | None:
+        if cycle not in self._by_cycle:
+            results = _parser(cycle).parse_all(self._line, now=self._ref)
+            self._by_cycle[cycle] = {r.span: r for r in results}
+        return self._by_cycle[cycle].get(span)
+
+
 def _choose(
-    line: str,
-    result: TemporalExpression,
-    by_cycle: dict[Cycle, dict[tuple[int, int], TemporalExpression]],
-    next_start: int,
+    line: str, result: TemporalExpression, by_cycle: _Readings, next_start: int
 ) -> TemporalExpression:
-    past = by_cycle[Cycle.PAST].get(result.span)
-    future = by_cycle[Cycle.FUTURE].get(result.span)
+    past = by_cycle.get(Cycle.PAST, result.span)
+    future = by_cycle.get(Cycle.FUTURE, result.span)
     if past is None or future is None or (past.start, past.end) == (future.start, future.end):
         return result
     if result.grain in (Grain.QUARTER, Grain.HALF_YEAR):
-        return by_cycle[Cycle.CURRENT].get(result.span, result)
+        current = by_cycle.get(Cycle.CURRENT, result.span)
+        return result if current is None else current
     tense = _tense(line, result.span[1], next_start)
     if tense == "past":
         return past

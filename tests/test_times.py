@@ -5,9 +5,12 @@ import datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from korean_datetime import ParseOptions, TemporalParser
 
 from kg.errors import InputError
-from kg.times import Timex, earliest_day, find_times, guess_published, latest_day
+from kg.times import Timex, _shared_scan, earliest_day, find_times, guess_published, latest_day
 
 CASES = Path(__file__).parent / "data" / "timex_cases.tsv"
 D = datetime.date
@@ -220,3 +223,37 @@ def test_then_takes_the_last_time_at_its_precision() -> None:
         ("당시", "2015"),
         ("당시", "2024-03-05"),
     ]
+
+
+def test_a_caption_with_a_photo_credit_after_its_date_still_anchors_its_line() -> None:
+    text = "두 대표가 4일 악수하고 있다. 2025.2.4/뉴스1 ⓒ News1 홍길동 기자 /사진=뉴스1"
+    assert find_times(text, published=D(2025, 5, 10))[0].value == "2025-02-04"
+
+
+_DATE_CHARS = "0123456789 .-/:~(),년월일주시분초반말지난오는내달이번올해전후뒤앞첫째금요AaPpMm"
+_DATE_TEXT = st.text(
+    alphabet=st.sampled_from(_DATE_CHARS + "다음날그저께하루사흘분기상하반기현재최근낮밤새벽"),
+    max_size=40,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=_DATE_TEXT)
+def test_scan_finds_the_tokens_of_the_library_scanner(text: str) -> None:
+    library = TemporalParser(ParseOptions(vague=True))._scanner
+    assert _shared_scan(library).scan(text) == library.scan(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "오픈AI는 2025년 3월 4일 오전 10시 30분(현지시간) 새 모델을 공개했다.",
+        "지난달 말 발표된 계획은 내년 상반기까지 이어지며, 다음 주 월요일부터 시행된다.",
+        "그는 이틀 뒤 다시 만났고 사흘 전에도 통화했다. 3~5일 사이, 24.3.15 기준",
+        "최근 실적은 1분기보다 낮은 수준이며 밤 9시 이후 PM 2:30에 재개된다.",
+    ],
+)
+def test_scan_matches_the_library_on_news_sentences(text: str) -> None:
+    library = TemporalParser(ParseOptions(vague=True))._scanner
+    assert library.scan(text)
+    assert _shared_scan(library).scan(text) == library.scan(text)
