@@ -32,7 +32,7 @@ STATEMENT_PATTERN = """\
   OPTIONAL { ?statement kg:timePrecision ?precision }
   OPTIONAL { ?article dcterms:issued ?reported }"""
 DATE_PATTERN = """\
-  ?statement kg:modality ?modality ; prov:wasDerivedFrom ?article .
+  ?statement prov:wasDerivedFrom ?article .
   OPTIONAL { ?statement kg:validFrom ?from }
   OPTIONAL { ?statement kg:validUntil ?until }
   OPTIONAL { ?article dcterms:issued ?reported }"""
@@ -56,6 +56,7 @@ def statements_query(
     reported_before: reported in an article issued on or before that day.
     """
     conditions = date_conditions(as_of=as_of, between=between, reported_before=reported_before)
+    conditions = "\n".join(["  FILTER(?modality != kg:Negated)", conditions]).rstrip()
     return (
         "SELECT ?subject ?relation ?object ?from ?until ?precision ?modality ?reported ?article\n"
         f"WHERE {{\n{STATEMENT_PATTERN}\n  BIND(COALESCE(?from, ?reported) AS ?start)\n"
@@ -75,7 +76,7 @@ def count_query(
     return (
         "SELECT (COUNT(*) AS ?relations)\n"
         f"WHERE {{\n{DATE_PATTERN}\n  BIND(COALESCE(?from, ?reported) AS ?start)\n"
-        f"{conditions}\n}}\n"
+        f"{conditions}\n  MINUS {{ ?statement kg:modality kg:Negated }}\n}}\n"
     )
 
 
@@ -85,8 +86,8 @@ def date_conditions(
     between: tuple[dt.date, dt.date] | None,
     reported_before: dt.date | None,
 ) -> str:
-    """The FILTER lines of the date questions, over ?start, ?until, ?reported, ?modality."""
-    filters = ["?modality != kg:Negated"]
+    """The FILTER lines of the date questions, over ?start, ?until and ?reported."""
+    filters: list[str] = []
     if as_of is not None:
         day = date_literal(as_of)
         filters.append(f"?start <= {day} && (!BOUND(?until) || ?until >= {day})")
