@@ -140,7 +140,7 @@ def main(debug: bool) -> None:
     type=click.Choice(GRAPH_FORMATS),
     default="ttl",
     show_default=True,
-    help="graph.ttl (canonical, in memory) or graph.nt (streamed, for huge archives; no HTML).",
+    help="graph.ttl (sorted on disk, byte-stable) or graph.nt (in input order; no HTML).",
 )
 @click.option("--no-html", is_flag=True, help="Do not draw OUT/graph.html.")
 @user_errors
