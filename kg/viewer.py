@@ -11,20 +11,25 @@ support it. A statement's time span for the date slider is its event time
 (kg:validFrom .. kg:validUntil, either alone meaning that one day), or else its article's
 dcterms:issued; a statement with neither is always shown.
 
-The page is drawn from a `Network`: only the properties it shows, by node, and the edges
-between IRIs. A build adds each article's triples to one as it goes, which takes a small
-part of the memory of an rdflib graph of the same articles.
+The page is drawn from a `Network`: in memory only what the layout needs (actors' labels
+and types, the direct edges), each statement and article as one line sorted on disk. A
+build adds each article's triples to one as it goes and `write_html` streams the page from
+it, so memory stays flat however many articles there are.
 """
 
 from __future__ import annotations
 
 import html
+import io
+import itertools
 import json
 import math
 import re
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from importlib import resources
+from pathlib import Path
+from typing import TextIO
 
 import networkx as nx
 import numpy as np
@@ -32,6 +37,7 @@ from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
 from rdflib.term import Node
 
+from kg.turtle import SortedLines
 from kg.vocab import KG, SCHEMA
 
 # relation -> (colour, directed); relations the ontology adds later are grey and directed
@@ -66,6 +72,7 @@ SAFE_URL = re.compile(r"^https?://", re.I)
 PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 VIS_JS = "lib/vis-9.1.2/vis-network.min.js"
+LINES_IN_MEMORY = 20_000  # statement or article lines held before a sorted run goes to disk
 SMALL_GRAPH = 500  # nodes; from here on networkx's spring_layout needs scipy and is slow
 # the properties the page shows, kept by node; other links between IRIs are kept as edges
 SHOWN = frozenset(
@@ -94,36 +101,98 @@ SHOWN = frozenset(
     }
 )
 Values = dict[URIRef, list]
+# what a node keeps once its batch is read: its labels and its kg entity types
+KEPT = (SKOS.prefLabel, RDFS.label, SKOS.altLabel)
+ENTITY_CLASSES = frozenset(KG[kind] for kind in KG_TYPES)
+SEP = "\x00"  # between the sort keys of a line on disk; below any character of an IRI or date
 
 
 class Network:
-    """What the page shows: each node's values of the SHOWN properties, and the links
-    between IRIs by other properties (the direct edges). Fed triples, from a graph or an
-    article at a time; equal IRIs are stored once."""
+    """What the page shows, fed triples from a graph or an article at a time.
 
-    def __init__(self, triples: Iterable[tuple[Node, Node, Node]] = ()) -> None:
+    Only what the layout needs stays in memory: the labels and kg entity types of nodes
+    and the direct edges between IRIs. Each statement and its article become one JSON line
+    as their batch is read, sorted on disk inside `folder` (in memory without one) until
+    the page is drawn. A statement's triples must come in the same batch as its article's.
+    """
+
+    def __init__(
+        self, triples: Iterable[tuple[Node, Node, Node]] = (), *, folder: Path | None = None
+    ) -> None:
         self.nodes: dict[Node, Values] = {}
         self.links: set[tuple[URIRef, URIRef, URIRef]] = set()
+        self.predicates: set[URIRef] = {KG[r] for r in RELATIONS}
         self.iris: dict[URIRef, URIRef] = {}
+        self.statements = _lines(folder)
+        self.articles = _lines(folder)
+        self.other_links = _lines(folder)
         self.add(triples)
 
     def add(self, triples: Iterable[tuple[Node, Node, Node]]) -> None:
-        """Add triples; one already there changes nothing."""
-        iris = self.iris
+        """Add a batch of triples; one already there changes nothing."""
+        batch: dict[Node, Values] = {}
+        links = []
         for subject, prop, value in triples:
-            subject = iris.setdefault(subject, subject)
-            if isinstance(value, URIRef):
-                value = iris.setdefault(value, value)
             if prop in SHOWN:
-                values = self.nodes.setdefault(subject, {}).setdefault(prop, [])
+                values = batch.setdefault(subject, {}).setdefault(prop, [])
                 if value not in values:
                     values.append(value)
             elif isinstance(subject, URIRef) and isinstance(value, URIRef):
-                self.links.add((subject, iris.setdefault(prop, prop), value))
+                links.append((subject, prop, value))
+        statements = _statements(batch)
+        for statement in statements:
+            self.predicates.add(self._iri(statement.pop("rel_iri")))
+            self.statements.add(_statement_line(statement))
+        for article in sorted({s["article"] for s in statements if s["article"]}):
+            self.articles.add(f"{article}{SEP}{script_json(_article(batch, URIRef(article)))}\n")
+        for subject, prop, obj in links:
+            if prop in self.predicates:
+                self.links.add((self._iri(subject), self._iri(prop), self._iri(obj)))
+            else:
+                self.other_links.add(SEP.join((subject, prop, obj)) + "\n")
+        for node, values in batch.items():
+            kept = {prop: values[prop] for prop in KEPT if prop in values}
+            kinds = [kind for kind in values.get(RDF.type, ()) if kind in ENTITY_CLASSES]
+            if kinds:
+                kept[RDF.type] = kinds
+            if kept:
+                node = self._iri(node) if isinstance(node, URIRef) else node
+                have = self.nodes.setdefault(node, {})
+                for prop, new in kept.items():
+                    old = have.setdefault(prop, [])
+                    old.extend(value for value in new if value not in old)
 
     def values(self, node: object, prop: URIRef) -> list:
-        """The values of a node's property."""
+        """The values of a node's kept property."""
         return self.nodes.get(node, {}).get(prop, [])
+
+    def close(self) -> None:
+        """Delete the lines on disk."""
+        for lines in (self.statements, self.articles, self.other_links):
+            lines.close()
+
+    def _iri(self, iri: URIRef) -> URIRef:
+        return self.iris.setdefault(iri, iri)
+
+
+class MemoryLines:
+    """Lines kept in memory, given back sorted and each once, like kg.turtle.SortedLines."""
+
+    def __init__(self) -> None:
+        self.lines: set[str] = set()
+
+    def add(self, line: str) -> None:
+        self.lines.add(line)
+
+    def merged(self) -> Iterator[str]:
+        return iter(sorted(self.lines))
+
+    def close(self) -> None:
+        self.lines.clear()
+
+
+def _lines(folder: Path | None) -> SortedLines | MemoryLines:
+    return MemoryLines() if folder is None else SortedLines(folder, chunk=LINES_IN_MEMORY)
 
 
 class NotebookHTML(str):
@@ -135,19 +204,33 @@ class NotebookHTML(str):
 
 def render_html(graph: Graph | Network, *, title: str = "kg") -> str:
     """A self-contained HTML page (no network needed) exploring the graph."""
-    data = graph_data(graph)
+    page = io.StringIO()
+    write_html(graph, page, title=title)
+    return page.getvalue()
+
+
+def write_html(graph: Graph | Network, out: TextIO, *, title: str = "kg") -> None:
+    """Write the page of `render_html` to out piece by piece: the statements and articles
+    go from the network's lines to out one at a time."""
+    network = graph if isinstance(graph, Network) else Network(graph)
+    data = _page_data(network)
     parts = {
         "title": html.escape(title),
         "legend": _legend_html(data),
         "total_nodes": str(len(data["nodes"])),
         "total_edges": str(len(data["edges"])),
-        "total_statements": str(len(data["statements"])),
+        "total_statements": str(data["total_statements"]),
         "css": _template("viewer.css"),
-        "data": script_json(data),
         "vis_js": _inline_script(resources.files("pyvis").joinpath(VIS_JS).read_text("utf-8")),
         "app_js": _inline_script(_template("viewer.js")),
     }
-    return PLACEHOLDER.sub(lambda m: parts[m.group(1)], _template("viewer.html"))
+    for i, piece in enumerate(PLACEHOLDER.split(_template("viewer.html"))):
+        if i % 2 == 0:
+            out.write(piece)
+        elif piece == "data":
+            _write_data(data, out)
+        else:
+            out.write(parts[piece])
 
 
 def notebook_html(graph: Graph, *, height: int = 600) -> NotebookHTML:
@@ -172,33 +255,43 @@ def script_json(data: object) -> str:
 def graph_data(graph: Graph | Network) -> dict:
     """Nodes, edges, statements and articles of the graph as JSON-ready lists."""
     network = graph if isinstance(graph, Network) else Network(graph)
-    statements = _statements(network)
-    relations = sorted({s["rel_iri"] for s in statements} | {KG[r] for r in RELATIONS})
-    pairs: dict[tuple[str, URIRef, URIRef], list[dict]] = defaultdict(list)
-    for statement in statements:
-        pairs[statement["key"]].append(statement)
-    for subject, prop, obj in network.links:
-        if prop in relations:
-            pairs.setdefault(_pair_key(_local(prop), subject, obj), [])
-    entities = sorted({iri for _, s, o in pairs for iri in (s, o)} | set(_typed_entities(network)))
+    data = _page_data(network)
+    return {key: data[key] if key == "modalities" else list(data[key]) for key in DATA_KEYS}
+
+
+DATA_KEYS = ("articles", "edges", "modalities", "nodes", "relations", "statements", "types")
+
+
+def _page_data(network: Network) -> dict:
+    """The page's data: small parts as lists, articles and statements as iterators over
+    the network's lines (articles first: they number the statements' articles)."""
+    pairs: Counter[tuple[str, str, str]] = Counter()
+    for line in network.statements.merged():
+        name, subject, obj, _ = line.split(SEP, 3)
+        pairs[name, subject, obj] += 1
+    relations = sorted(network.predicates)
+    names = {str(prop) for prop in relations}
+    links = ((str(s), str(p), str(o)) for s, p, o in network.links)
+    others = (line.rstrip("\n").split(SEP) for line in network.other_links.merged())
+    for subject, prop, obj in itertools.chain(links, others):
+        if prop in names:
+            pairs.setdefault(_pair_key(_local(prop), subject, obj), 0)
+    typed = (str(iri) for iri in _typed_entities(network))
+    entities = sorted({iri for _, s, o in pairs for iri in (s, o)} | set(typed))
     index = {iri: i for i, iri in enumerate(entities)}
-    degree: dict[URIRef, int] = defaultdict(int)
+    degree: dict[str, int] = defaultdict(int)
     for _, subject, obj in pairs:
         degree[subject] += 1
         degree[obj] += 1
-    positions = _layout(len(entities), [(index[s], index[o]) for _, s, o in pairs])
-    articles = sorted({s["article"] for s in statements if s["article"] is not None})
-    article_index = {iri: i for i, iri in enumerate(articles)}
-    edges, statement_rows = [], []
+    keys = sorted(pairs)
+    positions = _layout(len(entities), [(index[s], index[o]) for _, s, o in keys])
+    edges = []
     parallel: dict[tuple[int, int], int] = defaultdict(int)
-    for edge_id, key in enumerate(sorted(pairs)):
+    first = 0
+    for edge_id, key in enumerate(keys):
         name, subject, obj = key
         ends = (index[subject], index[obj])
         parallel[tuple(sorted(ends))] += 1
-        ids = []
-        for statement in sorted(pairs[key], key=lambda s: (s["start"] or "", s["iri"])):
-            ids.append(len(statement_rows))
-            statement_rows.append(_statement_row(statement, edge_id, article_index))
         edges.append(
             {
                 "id": edge_id,
@@ -206,45 +299,91 @@ def graph_data(graph: Graph | Network) -> dict:
                 "to": ends[1],
                 "rel": name,
                 "bend": parallel[tuple(sorted(ends))] - 1,
-                "statements": ids,
+                "statements": list(range(first, first + pairs[key])),
             }
         )
+        first += pairs[key]
     nodes = []
     for i, iri in enumerate(entities):
-        ko, en, alt = _labels(network, iri)
+        ko, en, alt = _labels(network, URIRef(iri))
         x, y = positions[i]
         nodes.append(
             {
                 "id": i,
-                "iri": str(iri),
+                "iri": iri,
                 "ko": ko,
                 "en": en,
                 "alt": alt,
-                "type": _entity_type(network, iri),
+                "type": _entity_type(network, URIRef(iri)),
                 "degree": degree[iri],
                 "x": x,
                 "y": y,
             }
         )
+    article_index: dict[str, int] = {}
+    edge_index = {key: i for i, key in enumerate(keys)}
     return {
-        "nodes": nodes,
+        "articles": _articles(network, article_index),
         "edges": edges,
-        "statements": statement_rows,
-        "articles": [_article(network, iri) for iri in articles],
+        "modalities": MODALITIES,
+        "nodes": nodes,
         "relations": [_relation(iri) for iri in relations],
+        "statements": _statement_rows(network, edge_index, article_index),
         "types": [
             {"key": key, "color": color, "shape": shape}
             for key, (color, shape) in ENTITY_TYPES.items()
         ],
-        "modalities": MODALITIES,
+        "total_statements": first,
     }
 
 
-def _statements(network: Network) -> list[dict]:
+def _write_data(data: dict, out: TextIO) -> None:
+    """script_json of the data, written an item at a time."""
+    out.write("{")
+    for i, key in enumerate(DATA_KEYS):
+        out.write(f'{"," if i else ""}{script_json(key)}:')
+        if key == "modalities":
+            out.write(script_json(data[key]))
+            continue
+        out.write("[")
+        for j, item in enumerate(data[key]):
+            out.write(f'{"," if j else ""}{script_json(item)}')
+        out.write("]")
+    out.write("}")
+
+
+def _articles(network: Network, index: dict[str, int]) -> Iterator[dict]:
+    """The articles with statements, by IRI, numbering them in `index` as they go."""
+    for line in network.articles.merged():
+        iri, record = line.split(SEP, 1)
+        index[iri] = len(index)
+        yield json.loads(record)
+
+
+def _statement_rows(
+    network: Network, edge_index: dict[tuple[str, str, str], int], article_index: dict[str, int]
+) -> Iterator[dict]:
+    """The statements as the page gets them, by edge, then by start and IRI."""
+    for line in network.statements.merged():
+        name, subject, obj, _, _, record = line.split(SEP, 5)
+        row = json.loads(record)
+        row["edge"] = edge_index[name, subject, obj]
+        row["article"] = article_index.get(row["article"])
+        yield row
+
+
+def _statement_line(statement: dict) -> str:
+    """A statement as a line sorted by its edge, start and IRI."""
+    name, subject, obj = statement.pop("key")
+    keys = (name, subject, obj, statement["start"] or "", statement["iri"])
+    return SEP.join((*keys, script_json(statement))) + "\n"
+
+
+def _statements(nodes: dict[Node, Values]) -> list[dict]:
     """Every kg:Statement with a subject, a relation and an object, and its time span."""
     rows = []
-    for node in sorted(n for n, v in network.nodes.items() if KG.Statement in v.get(RDF.type, ())):
-        values = network.nodes[node]
+    for node in sorted(n for n, v in nodes.items() if KG.Statement in v.get(RDF.type, ())):
+        values = nodes[node]
 
         def first(prop: URIRef, values: Values = values) -> object:
             return min(values.get(prop, ()), default=None)
@@ -255,16 +394,17 @@ def _statements(network: Network) -> list[dict]:
         article = first(PROV.wasDerivedFrom)
         valid_from = _date(first(KG.validFrom))
         valid_until = _date(first(KG.validUntil))
-        reported = _date(max(network.values(article, DCTERMS.issued), default=None))
+        reported = _date(max(nodes.get(article, {}).get(DCTERMS.issued, ()), default=None))
+        start = valid_from or valid_until or reported
         rows.append(
             {
                 "iri": str(node),
-                "key": _pair_key(_local(relation), subject, obj),
+                "key": _pair_key(_local(relation), str(subject), str(obj)),
                 "rel_iri": relation,
-                "article": article if isinstance(article, URIRef) else None,
+                "article": str(article) if isinstance(article, URIRef) else None,
                 "valid_from": valid_from,
                 "valid_until": valid_until,
-                "start": valid_from or valid_until or reported,
+                "start": start,
                 "end": valid_until or valid_from or reported,
                 "precision": _local_or_none(first(KG.timePrecision)),
                 "time_text": _text_or_none(first(KG.timeText)),
@@ -272,40 +412,25 @@ def _statements(network: Network) -> list[dict]:
                 "confidence": _text_or_none(first(KG.confidence)),
                 "evidence": sorted(str(x) for x in values.get(KG.evidence, ())),
                 "cues": sorted({str(x) for x in values.get(KG.cue, ()) if str(x)}),
+                "dated_by": "event" if valid_from or valid_until else "report" if start else None,
             }
         )
     return rows
 
 
-def _statement_row(statement: dict, edge_id: int, article_index: dict[URIRef, int]) -> dict:
-    """A statement as the page gets it."""
-    row = {k: v for k, v in statement.items() if k not in ("key", "rel_iri", "article")}
-    row["edge"] = edge_id
-    row["dated_by"] = (
-        "event"
-        if statement["valid_from"] or statement["valid_until"]
-        else "report"
-        if statement["start"]
-        else None
-    )
-    row["article"] = article_index.get(statement["article"])
-    return row
-
-
-def _pair_key(relation: str, subject: URIRef, obj: URIRef) -> tuple[str, URIRef, URIRef]:
+def _pair_key(relation: str, subject: str, obj: str) -> tuple[str, str, str]:
     """The edge a statement belongs to; a symmetric relation in canonical order."""
-    if not RELATIONS.get(relation, OTHER_RELATION)[1] and str(obj) < str(subject):
+    if not RELATIONS.get(relation, OTHER_RELATION)[1] and obj < subject:
         subject, obj = obj, subject
     return relation, subject, obj
 
 
 def _typed_entities(network: Network) -> list[URIRef]:
     """Entities typed with one of the kg entity classes, with or without relations."""
-    kinds = {KG[kind] for kind in KG_TYPES}
     return [
         node
         for node, values in network.nodes.items()
-        if isinstance(node, URIRef) and kinds.intersection(values.get(RDF.type, ()))
+        if isinstance(node, URIRef) and values.get(RDF.type)
     ]
 
 
@@ -332,14 +457,18 @@ def _first(literals: list, language: str | None = "") -> str | None:
     return None
 
 
-def _article(network: Network, iri: URIRef) -> dict:
-    url = _value(network, iri, SCHEMA.url)
+def _article(nodes: dict[Node, Values], iri: URIRef) -> dict:
+    def value(prop: URIRef) -> object:
+        """The smallest value, so that a doubled value still renders the same."""
+        return min(nodes.get(iri, {}).get(prop, ()), default=None)
+
+    url = value(SCHEMA.url)
     return {
         "iri": str(iri),
-        "identifier": _text_or_none(_value(network, iri, DCTERMS.identifier)),
-        "title": _text_or_none(_value(network, iri, DCTERMS.title)),
-        "source": _text_or_none(_value(network, iri, DCTERMS.source)),
-        "issued": _date(_value(network, iri, DCTERMS.issued)),
+        "identifier": _text_or_none(value(DCTERMS.identifier)),
+        "title": _text_or_none(value(DCTERMS.title)),
+        "source": _text_or_none(value(DCTERMS.source)),
+        "issued": _date(value(DCTERMS.issued)),
         "url": str(url) if url is not None and SAFE_URL.match(str(url)) else None,
     }
 
@@ -433,11 +562,6 @@ def _template(name: str) -> str:
 def _inline_script(code: str) -> str:
     """Script text that cannot close its <script> element early."""
     return code.replace("</script", "<\\/script")
-
-
-def _value(network: Network, node: object, prop: URIRef) -> object:
-    """The smallest value of a property, so that a doubled value still renders the same."""
-    return min(network.values(node, prop), default=None)
 
 
 def _date(value: object) -> str | None:

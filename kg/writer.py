@@ -6,9 +6,9 @@ all are whole, so a build that fails at any point leaves the previous outputs as
 Each article's triples become N-Triples lines as it is read, and only the entity triples
 seen so far are remembered, so memory stays flat however big the archive. N-Triples lines
 are written at once, in input order. Turtle lines go to sorted runs on disk (kg.turtle)
-and are merged into canonical, byte-stable Turtle at the end. graph.html is drawn from a
-compact network of what the page shows (kg.viewer.Network), not from an rdflib graph; none
-is drawn beside N-Triples.
+and are merged into canonical, byte-stable Turtle at the end. graph.html is streamed from a
+kg.viewer.Network, which keeps its statements and articles in sorted runs on disk, not
+from an rdflib graph; none is drawn beside N-Triples.
 """
 
 from __future__ import annotations
@@ -29,7 +29,7 @@ from kg.graph import document_triples, new_graph, statement_triples
 from kg.pipeline import Extracted
 from kg.relations import Statement
 from kg.turtle import SortedLines, nt_line, write_turtle
-from kg.viewer import Network
+from kg.viewer import Network, write_html
 from kg.vocab import KGR
 
 GRAPH_FORMATS = ("ttl", "nt")
@@ -70,11 +70,12 @@ def write_build(
     render: Callable[..., str] | None = None,
 ) -> Written:
     """Write a build's statements as they come, then its graph and, given `render`
-    (kg.viewer.render_html) and Turtle, its HTML view. Without outdir nothing is written
-    and the graph is kept in memory and returned (for `kg build --into`)."""
+    (kg.viewer.render_html) and Turtle, its HTML view, streamed by kg.viewer.write_html.
+    Without outdir nothing is written and the graph is kept in memory and returned (for
+    `kg build --into`)."""
     turtle = outdir is not None and graph_format == "ttl"
     graph = new_graph() if outdir is None else None
-    network = Network() if turtle and render is not None else None
+    network = None
     sorter = None
     problems: list[Problem] = []
     entities: set[str] = set()
@@ -86,6 +87,7 @@ def write_build(
         jsonl = files.open("statements.jsonl")
         nt = files.open("graph.nt") if outdir is not None and graph_format == "nt" else None
         sorter = SortedLines(outdir) if turtle else None
+        network = Network(folder=outdir) if turtle and render is not None else None
         emit = nt.write if nt is not None else sorter.add if sorter is not None else None
         for item in items:
             if isinstance(item, Problem):
@@ -112,14 +114,16 @@ def write_build(
         if sorter is not None:
             write_turtle(sorter.merged(), files.open("graph.ttl"))
         if network is not None:
-            files.open("graph.html").write(render(network, title="kg"))
+            write_html(network, files.open("graph.html"), title="kg")
         files.commit()
     finally:
         files.discard()
         if sorter is not None:
             sorter.close()
+        if network is not None:
+            network.close()
     names = ("graph.nt" if graph_format == "nt" else "graph.ttl", "statements.jsonl")
-    if network is not None:
+    if turtle and render is not None:
         names += ("graph.html",)
     return Written(articles, len(entities), relations, tuple(problems), names, outdir, graph)
 
