@@ -70,7 +70,6 @@ MODALITIES = {
 DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SAFE_URL = re.compile(r"^https?://", re.I)
 PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
-JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 VIS_JS = "lib/vis-9.1.2/vis-network.min.js"
 LINES_IN_MEMORY = 20_000  # statement or article lines held before a sorted run goes to disk
 SMALL_GRAPH = 500  # nodes; from here on networkx's spring_layout needs scipy and is slow
@@ -144,7 +143,8 @@ class Network:
             self.predicates.add(self._iri(statement.pop("rel_iri")))
             self.statements.add(_statement_line(statement))
         for article in sorted({s["article"] for s in statements if s["article"]}):
-            self.articles.add(f"{article}{SEP}{script_json(_article(batch, URIRef(article)))}\n")
+            record = json.dumps(_article(batch, URIRef(article)), ensure_ascii=False)
+            self.articles.add(f"{article}{SEP}{record}\n")
         for subject, prop, obj in links:
             if prop in self.predicates:
                 self.links.add((self._iri(subject), self._iri(prop), self._iri(obj)))
@@ -249,7 +249,7 @@ def notebook_html(graph: Graph, *, height: int = 600) -> NotebookHTML:
 def script_json(data: object) -> str:
     """JSON safe inside a <script> element: no `<`, `>` or `&` can end or open a tag."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return text.translate(JSON_ESCAPES)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def graph_data(graph: Graph | Network) -> dict:
@@ -341,13 +341,13 @@ def _write_data(data: dict, out: TextIO) -> None:
     """script_json of the data, written an item at a time."""
     out.write("{")
     for i, key in enumerate(DATA_KEYS):
-        out.write(f'{"," if i else ""}{script_json(key)}:')
+        out.write(f"{',' if i else ''}{script_json(key)}:")
         if key == "modalities":
             out.write(script_json(data[key]))
             continue
         out.write("[")
         for j, item in enumerate(data[key]):
-            out.write(f'{"," if j else ""}{script_json(item)}')
+            out.write(f"{',' if j else ''}{script_json(item)}")
         out.write("]")
     out.write("}")
 
@@ -376,7 +376,7 @@ def _statement_line(statement: dict) -> str:
     """A statement as a line sorted by its edge, start and IRI."""
     name, subject, obj = statement.pop("key")
     keys = (name, subject, obj, statement["start"] or "", statement["iri"])
-    return SEP.join((*keys, script_json(statement))) + "\n"
+    return SEP.join((*keys, json.dumps(statement, ensure_ascii=False))) + "\n"
 
 
 def _statements(nodes: dict[Node, Values]) -> list[dict]:

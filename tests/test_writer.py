@@ -56,3 +56,25 @@ def test_the_graph_is_kept_without_a_folder_and_read_back_with_one(tmp_path, bui
     assert kept.files and set(kept.graph) == set(built.graph())
     written = write_build(items(built), tmp_path)
     assert written.kept is None and set(written.graph) == set(built.graph())
+
+
+def test_html_is_the_same_when_the_viewer_spills_to_disk(tmp_path, built, monkeypatch):
+    monkeypatch.setattr("kg.viewer.LINES_IN_MEMORY", 2)
+    write_build(items(built), tmp_path, render=render_html)
+    page = (tmp_path / "graph.html").read_text(encoding="utf-8")
+    assert page == render_html(built.graph(), title="kg")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["graph.ttl", "statements.jsonl", "graph.html"]
+    )
+
+
+def test_a_failed_build_leaves_no_temporaries(tmp_path, built, monkeypatch):
+    monkeypatch.setattr("kg.viewer.LINES_IN_MEMORY", 2)
+
+    def failing():
+        yield from items(built)
+        raise RuntimeError("읽기 실패")
+
+    with pytest.raises(RuntimeError):
+        write_build(failing(), tmp_path, render=render_html)
+    assert list(tmp_path.iterdir()) == []
