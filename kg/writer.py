@@ -29,7 +29,7 @@ from kg.graph import document_triples, new_graph, statement_triples
 from kg.pipeline import Extracted
 from kg.relations import Statement
 from kg.turtle import SortedLines, nt_line, write_turtle
-from kg.viewer import Network, write_html
+from kg.viewer import Network, render_html, write_html
 from kg.vocab import KGR
 
 GRAPH_FORMATS = ("ttl", "nt")
@@ -70,7 +70,8 @@ def write_build(
     render: Callable[..., str] | None = None,
 ) -> Written:
     """Write a build's statements as they come, then its graph and, given `render`
-    (kg.viewer.render_html) and Turtle, its HTML view, streamed by kg.viewer.write_html.
+    (kg.viewer.render_html, whose page is streamed by kg.viewer.write_html, or any function
+    of a Network giving the page) and Turtle, its HTML view.
     Without outdir nothing is written and the graph is kept in memory and returned (for
     `kg build --into`)."""
     turtle = outdir is not None and graph_format == "ttl"
@@ -114,7 +115,11 @@ def write_build(
         if sorter is not None:
             write_turtle(sorter.merged(), files.open("graph.ttl"))
         if network is not None:
-            write_html(network, files.open("graph.html"), title="kg")
+            page = files.open("graph.html")
+            if render is render_html:
+                write_html(network, page, title="kg")
+            else:
+                page.write(render(network, title="kg"))
         files.commit()
     finally:
         files.discard()
