@@ -659,17 +659,18 @@ def resolve_mentions(
     sentence before, when there is exactly one.
     """
     words = load_words()
-    seen: list[Entity] = []
+    names: dict[str, Entity] = {}  # new names seen, in order of first mention, the latest entity
     latest: dict[Entity, None] = {}  # seen, each entity once, in order of its last mention
     out: list[tuple[Mention, ...]] = []
     previous: tuple[Mention, ...] = ()
     for sentence, found in zip(sentences, mentions, strict=True):
         linked = [relink(m, latest) for m in found]
         linked.extend(anaphors(sentence, previous, linked, words))
-        linked.extend(repeated(sentence, linked, seen, words))
+        linked.extend(repeated(sentence, linked, names))
         linked.sort(key=lambda m: m.start)
         for m in linked:
-            seen.append(m.entity)
+            if m.entity.id.startswith("x-"):
+                names[m.entity.ko] = m.entity
             latest.pop(m.entity, None)
             latest[m.entity] = None
         out.append(tuple(linked))
@@ -677,20 +678,19 @@ def resolve_mentions(
     return tuple(out)
 
 
-def repeated(
-    sentence: Sentence, current: list[Mention], seen: list[Entity], words: Words
-) -> list[Mention]:
+def repeated(sentence: Sentence, current: list[Mention], names: dict[str, Entity]) -> list[Mention]:
     """Bare repeats of new names found earlier in the article (노바랩스는 after 스타트업
     노바랩스가): once the evidence typed a name, later sentences need none.
 
     Kiwi may cut an unknown word differently each time (하늘로보가 / 하늘+로+보+는), so
     repeats are found in the text: a whole word starting with the name, the rest a particle.
     """
-    names = {e.ko: e for e in seen if e.id.startswith("x-")}
     tokens = sentence.tokens
     taken = {k for m in current for k in range(m.start, m.end)}
     found = []
     for name, entity in names.items():
+        if name not in sentence.text:
+            continue
         for hit in re.finditer(re.escape(name), sentence.text):
             start, end = sentence.start + hit.start(), sentence.start + hit.end()
             before = sentence.text[hit.start() - 1] if hit.start() else " "
