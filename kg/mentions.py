@@ -36,6 +36,7 @@ from kg.vocab import ontology_file
 NAME_TAGS = {"NNP", "NNG", "SL", "SN", "SH"}
 PROPER_TAGS = {"NNP", "SL", "SH"}
 MATCHED_TAGS = {"NNP", "NNG", "SL", "SH"}
+RUN_TAGS = {"NNP", "SL"}
 BREAK_TAGS = {"SF", "SP", "SSO", "SSC", "SE", "SW"}
 HANGUL_NAME = re.compile(r"[가-힣]{2,}")
 QUOTES = {"'", '"', "‘", "“", "「", "『", "《", "〈"}
@@ -160,11 +161,12 @@ def coordinated(
     """
     tokens = sentence.tokens
     out = sorted(mentions, key=lambda m: m.first)
+    starts = [i for i, token in enumerate(tokens) if token.tag in RUN_TAGS]
     grown = True
     while grown:
         grown = False
         covered = {k for m in out for k in range(m.first, m.last + 1)}
-        for i in range(len(tokens)):
+        for i in starts:
             run = name_run(sentence, i, covered, words)
             if run is None:
                 continue
@@ -183,7 +185,7 @@ def coordinated(
 def name_run(sentence: Sentence, i: int, covered: set[int], words: Words) -> tuple[int, str] | None:
     """A whole word of proper-noun tokens starting at token i that no mention covers."""
     tokens = sentence.tokens
-    if i in covered or tokens[i].tag not in {"NNP", "SL"} or is_common(tokens[i].form, words):
+    if i in covered or tokens[i].tag not in RUN_TAGS or is_common(tokens[i].form, words):
         return None
     if i and tokens[i - 1].end == tokens[i].start and tokens[i - 1].tag not in BREAK_TAGS:
         return None
