@@ -2,11 +2,12 @@
 
 Extracts a small generated corpus once, then replays its statements under new article ids
 to N articles through kg.writer.write_build, and prints the peak resident memory the
-writing added, for streamed N-Triples and for in-memory Turtle: at every tenth of the
-articles (the slope per article) and at the end (with the final serialisation). Kiwi itself
-adds a constant (about 550 MB per process that analyses).
+writing added, for N-Triples or Turtle (both streamed; Turtle sorted on disk at the end),
+with --html also the viewer's network and graph.html: at every tenth of the articles (the
+slope per article) and at the end (with the final Turtle and HTML). Kiwi itself adds a
+constant (about 550 MB per process that analyses).
 
-    python benchmarks/build_memory.py --articles 100000 --graph-format nt
+    python benchmarks/build_memory.py --articles 100000 --graph-format ttl
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import time
 from pathlib import Path
 
 from kg.pipeline import Extracted, build
+from kg.viewer import render_html
 from kg.writer import write_build
 
 HERE = Path(__file__).resolve().parent
@@ -34,7 +36,8 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--sample", type=int, default=40)
-    parser.add_argument("--graph-format", choices=("nt", "ttl"), default="nt")
+    parser.add_argument("--graph-format", choices=("nt", "ttl"), default="ttl")
+    parser.add_argument("--html", action="store_true", help="draw graph.html too")
     args = parser.parse_args()
     spec = importlib.util.spec_from_file_location("corpus", HERE / "corpus.py")
     corpus = importlib.util.module_from_spec(spec)
@@ -65,12 +68,14 @@ def main() -> None:
             )
 
     start = time.perf_counter()
-    written = write_build(replay(), work / "out", graph_format=args.graph_format)
+    render = render_html if args.html else None
+    written = write_build(replay(), work / "out", graph_format=args.graph_format, render=render)
     seconds = time.perf_counter() - start
     size = sum(p.stat().st_size for p in (work / "out").iterdir()) / 2**20
     print(
         f"{args.articles} articles, {written.statements} statements, --graph-format "
-        f"{args.graph_format}: {seconds:.1f} s, peak {peak_mb():,.0f} MB "
+        f"{args.graph_format}{' --html' if args.html else ''}: {seconds:.1f} s, "
+        f"peak {peak_mb():,.0f} MB "
         f"(analyser and sample {base:,.0f} MB; writing added {peak_mb() - base:,.0f} MB), "
         f"outputs {size:,.0f} MB in {work / 'out'}"
     )

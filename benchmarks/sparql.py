@@ -26,7 +26,7 @@ from pathlib import Path
 
 from kg.query import PREFIXES, run_query
 from kg.store import STORES, load_graph
-from kg.temporal import select_statements, statements_query
+from kg.temporal import count_query, select_statements
 
 KG = PREFIXES["kg"]
 KGR = PREFIXES["kgr"]
@@ -38,14 +38,7 @@ MODALITIES = ("Asserted", "Asserted", "Asserted", "Planned", "Hedged", "Negated"
 PRECISIONS = ("Day", "Month", "Year")
 
 AS_OF = dt.date(2024, 6, 30)
-AS_OF_COUNT = (
-    statements_query(as_of=AS_OF)
-    .replace(
-        "SELECT ?subject ?relation ?object ?from ?until ?precision ?modality ?reported ?article",
-        "SELECT (COUNT(*) AS ?n)",
-    )
-    .split("ORDER BY")[0]
-)
+AS_OF_COUNT = count_query(as_of=AS_OF)
 GROUP_BY = """
 SELECT ?relation (COUNT(?statement) AS ?n) (AVG(?confidence) AS ?mean) WHERE {
   ?statement a kg:Statement ; rdf:predicate ?relation ; kg:confidence ?confidence ;

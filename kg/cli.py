@@ -29,7 +29,7 @@ from kg.query import FORMATS, format_table, run_query
 from kg.relations import RELATIONS
 from kg.stats import format_stats, graph_stats
 from kg.store import STORES, load_graph, merge
-from kg.temporal import select_statements
+from kg.temporal import count_statements, select_statements
 from kg.temporal import timeline as timeline_table
 from kg.times import find_times
 from kg.validation import validate as validate_graph
@@ -140,7 +140,7 @@ def main(debug: bool) -> None:
     type=click.Choice(GRAPH_FORMATS),
     default="ttl",
     show_default=True,
-    help="graph.ttl (canonical, in memory) or graph.nt (streamed, for huge archives; no HTML).",
+    help="graph.ttl (sorted on disk, byte-stable) or graph.nt (in input order; no HTML).",
 )
 @click.option("--no-html", is_flag=True, help="Do not draw OUT/graph.html.")
 @user_errors
@@ -342,6 +342,7 @@ def explain(article: Path, published: dt.date | None, cues_only: bool) -> None:
     metavar="DATE",
     help="Relations reported in articles issued on or before DATE.",
 )
+@click.option("--count", is_flag=True, help="With date options: print how many relations match.")
 @FORMAT_OPTION
 @STORE_OPTION
 @user_errors
@@ -351,6 +352,7 @@ def query(
     as_of: dt.date | None,
     between: tuple[str, str] | None,
     reported_before: dt.date | None,
+    count: bool,
     fmt: str,
     store: str,
 ) -> None:
@@ -363,6 +365,8 @@ def query(
     Example: kg query out/graph.ttl 'SELECT ?s ?o WHERE { ?s kg:funds ?o }'
 
     Example: kg query out/graph.ttl --as-of 2025-01-31 --format csv
+
+    Example: kg query out/graph.ttl --as-of 2025-01-31 --count
     """
     days = tuple(parse_day(None, None, d) for d in between) if between else None
     dated = as_of is not None or days is not None or reported_before is not None
@@ -370,7 +374,13 @@ def query(
         raise click.UsageError("give a QUERY, or one of --as-of, --between, --reported-before")
     if query is not None and dated:
         raise click.UsageError("give either a QUERY or date options, not both")
+    if count and not dated:
+        raise click.UsageError("--count goes with --as-of, --between or --reported-before")
     graph = load_graph(graph_file, store=store)
+    if count:
+        dates = {"as_of": as_of, "between": days, "reported_before": reported_before}
+        click.echo(count_statements(graph, **dates))
+        return
     if query is None:
         table = select_statements(graph, as_of=as_of, between=days, reported_before=reported_before)
     else:

@@ -26,9 +26,10 @@ from kg.query import plain
 from kg.relations import Statement
 from kg.store import in_memory
 from kg.times import iso_value
+from kg.turtle import nt_line, write_turtle
 from kg.vocab import KG
 
-RDF_FORMATS = {"ttl": "longturtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
+RDF_FORMATS = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
 EXPORT_FORMATS = (*RDF_FORMATS, "graphml", "gexf", "csv")
 CSV_COLUMNS = (
     "statement",
@@ -52,12 +53,18 @@ CSV_COLUMNS = (
 
 
 def serialize(graph: Graph, *, format: str = "ttl") -> str:
-    """The graph as text in one of RDF_FORMATS; Turtle is canonical and byte-stable."""
+    """The graph as text in one of RDF_FORMATS; Turtle and N-Triples are sorted and
+    byte-stable."""
     if format not in RDF_FORMATS:
         raise InputError(f"unknown format {format!r}; choose one of {', '.join(RDF_FORMATS)}")
     graph = in_memory(graph)
-    if format == "nt":
-        return "".join(sorted(graph.serialize(format="nt").splitlines(keepends=True)))
+    if format in ("ttl", "nt"):
+        lines = sorted({nt_line(triple) for triple in graph})
+        if format == "nt":
+            return "".join(lines)
+        out = io.StringIO()
+        write_turtle(lines, out)
+        return out.getvalue()
     if format == "trig":
         dataset = Dataset()
         for prefix, namespace in graph.namespaces():

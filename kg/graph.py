@@ -15,6 +15,7 @@ from decimal import Decimal
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib.term import Node
 
 from kg.documents import Document
 from kg.gazetteer import Entity
@@ -38,6 +39,7 @@ MODALITY = {
 }
 LATIN = re.compile(r"^[\x00-\x7f]+$")
 DOC_SUFFIX = re.compile(r"\.(txt|md|html?)$", re.I)
+Triple = tuple[Node, URIRef, Node]
 
 
 def new_graph() -> Graph:
@@ -80,61 +82,82 @@ def statement_iri(statement: Statement) -> URIRef:
 
 def add_document(graph: Graph, document: Document) -> None:
     """An article node with its identifier, date, outlet, title and address."""
-    node = document_iri(document.id)
-    graph.add((node, RDF.type, KG.Article))
-    graph.add((node, DCTERMS.identifier, Literal(document.id)))
-    if document.published:
-        graph.add((node, DCTERMS.issued, Literal(document.published, datatype=XSD.date)))
-    if document.source:
-        graph.add((node, DCTERMS.source, Literal(document.source)))
-    if document.title:
-        graph.add((node, DCTERMS.title, Literal(document.title, lang="ko")))
-    if document.url:
-        graph.add((node, SCHEMA.url, URIRef(document.url)))
-
-
-def add_entity(graph: Graph, entity: Entity) -> URIRef:
-    """An entity node with its type and labels."""
-    node = entity_iri(entity)
-    graph.add((node, RDF.type, KG[entity.type]))
-    graph.add((node, SKOS.prefLabel, Literal(entity.ko, lang="ko")))
-    if entity.en:
-        graph.add((node, SKOS.prefLabel, Literal(entity.en, lang="en")))
-    for alias in entity.aliases:
-        lang = "en" if LATIN.match(alias) else "ko"
-        if alias not in (entity.ko, entity.en):
-            graph.add((node, SKOS.altLabel, Literal(alias, lang=lang)))
-    return node
+    for triple in document_triples(document):
+        graph.add(triple)
 
 
 def add_statement(graph: Graph, statement: Statement) -> None:
-    """A statement node, and its direct edge unless it is negated."""
-    subject = add_entity(graph, statement.subject)
-    obj = add_entity(graph, statement.object)
+    """A statement node, its entities, and its direct edge unless it is negated."""
+    for triple in statement_triples(statement):
+        graph.add(triple)
+
+
+def document_triples(document: Document) -> list[Triple]:
+    """The triples of an article node: its identifier, date, outlet, title and address."""
+    node = document_iri(document.id)
+    triples = [(node, RDF.type, KG.Article), (node, DCTERMS.identifier, Literal(document.id))]
+    if document.published:
+        triples.append((node, DCTERMS.issued, Literal(document.published, datatype=XSD.date)))
+    if document.source:
+        triples.append((node, DCTERMS.source, Literal(document.source)))
+    if document.title:
+        triples.append((node, DCTERMS.title, Literal(document.title, lang="ko")))
+    if document.url:
+        triples.append((node, SCHEMA.url, URIRef(document.url)))
+    return triples
+
+
+def entity_triples(entity: Entity) -> list[Triple]:
+    """The triples of an entity node: its type and labels."""
+    node = entity_iri(entity)
+    triples = [
+        (node, RDF.type, KG[entity.type]),
+        (node, SKOS.prefLabel, Literal(entity.ko, lang="ko")),
+    ]
+    if entity.en:
+        triples.append((node, SKOS.prefLabel, Literal(entity.en, lang="en")))
+    for alias in entity.aliases:
+        lang = "en" if LATIN.match(alias) else "ko"
+        if alias not in (entity.ko, entity.en):
+            triples.append((node, SKOS.altLabel, Literal(alias, lang=lang)))
+    return triples
+
+
+def statement_triples(statement: Statement) -> list[Triple]:
+    """The triples of a statement: its entities, its direct edge unless it is negated, and
+    its statement node."""
+    triples = entity_triples(statement.subject) + entity_triples(statement.object)
+    subject, obj = entity_iri(statement.subject), entity_iri(statement.object)
     if statement.predicate in SYMMETRIC and str(obj) < str(subject):
         subject, obj = obj, subject
     predicate = KG[statement.predicate]
     if statement.modality != "negated":
-        graph.add((subject, predicate, obj))
+        triples.append((subject, predicate, obj))
     node = statement_iri(statement)
-    graph.add((node, RDF.type, KG.Statement))
-    graph.add((node, RDF.subject, subject))
-    graph.add((node, RDF.predicate, predicate))
-    graph.add((node, RDF.object, obj))
-    graph.add((node, KG.modality, MODALITY[statement.modality]))
     confidence = Decimal(str(statement.confidence)).normalize()
-    graph.add((node, KG.confidence, Literal(confidence, datatype=XSD.decimal)))
-    graph.add((node, PROV.wasDerivedFrom, document_iri(statement.doc)))
+    triples += [
+        (node, RDF.type, KG.Statement),
+        (node, RDF.subject, subject),
+        (node, RDF.predicate, predicate),
+        (node, RDF.object, obj),
+        (node, KG.modality, MODALITY[statement.modality]),
+        (node, KG.confidence, Literal(confidence, datatype=XSD.decimal)),
+        (node, PROV.wasDerivedFrom, document_iri(statement.doc)),
+    ]
     if statement.speaker is not None:
-        graph.add((node, KG.speaker, add_entity(graph, statement.speaker)))
+        triples += entity_triples(statement.speaker)
+        triples.append((node, KG.speaker, entity_iri(statement.speaker)))
     for evidence in statement.evidence:
-        graph.add((node, KG.evidence, Literal(evidence.sentence, lang="ko")))
-        graph.add((node, KG.cue, Literal(evidence.cue)))
+        triples.append((node, KG.evidence, Literal(evidence.sentence, lang="ko")))
+        triples.append((node, KG.cue, Literal(evidence.cue)))
     time = statement.time
     if time is not None and time.value is not None and time.precision in PRECISION:
         if time.role == "end":
-            graph.add((node, KG.validUntil, Literal(latest_day(time.value), datatype=XSD.date)))
+            end = Literal(latest_day(time.value), datatype=XSD.date)
+            triples.append((node, KG.validUntil, end))
         else:
-            graph.add((node, KG.validFrom, Literal(earliest_day(time.value), datatype=XSD.date)))
-        graph.add((node, KG.timePrecision, PRECISION[time.precision]))
-        graph.add((node, KG.timeText, Literal(time.text)))
+            start = Literal(earliest_day(time.value), datatype=XSD.date)
+            triples.append((node, KG.validFrom, start))
+        triples.append((node, KG.timePrecision, PRECISION[time.precision]))
+        triples.append((node, KG.timeText, Literal(time.text)))
+    return triples

@@ -10,6 +10,10 @@ Each edge of the picture is one (subject, relation, object) pair with the statem
 support it. A statement's time span for the date slider is its event time
 (kg:validFrom .. kg:validUntil, either alone meaning that one day), or else its article's
 dcterms:issued; a statement with neither is always shown.
+
+The page is drawn from a `Network`: only the properties it shows, by node, and the edges
+between IRIs. A build adds each article's triples to one as it goes, which takes a small
+part of the memory of an rdflib graph of the same articles.
 """
 
 from __future__ import annotations
@@ -19,12 +23,14 @@ import json
 import math
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 from importlib import resources
 
 import networkx as nx
 import numpy as np
 from rdflib import RDF, RDFS, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib.term import Node
 
 from kg.vocab import KG, SCHEMA
 
@@ -61,6 +67,63 @@ PLACEHOLDER = re.compile(r"\{\{(\w+)\}\}")
 JSON_ESCAPES = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"})
 VIS_JS = "lib/vis-9.1.2/vis-network.min.js"
 SMALL_GRAPH = 500  # nodes; from here on networkx's spring_layout needs scipy and is slow
+# the properties the page shows, kept by node; other links between IRIs are kept as edges
+SHOWN = frozenset(
+    {
+        RDF.type,
+        RDF.subject,
+        RDF.predicate,
+        RDF.object,
+        PROV.wasDerivedFrom,
+        KG.validFrom,
+        KG.validUntil,
+        KG.timePrecision,
+        KG.timeText,
+        KG.modality,
+        KG.confidence,
+        KG.evidence,
+        KG.cue,
+        SKOS.prefLabel,
+        SKOS.altLabel,
+        RDFS.label,
+        DCTERMS.identifier,
+        DCTERMS.title,
+        DCTERMS.source,
+        DCTERMS.issued,
+        SCHEMA.url,
+    }
+)
+Values = dict[URIRef, list]
+
+
+class Network:
+    """What the page shows: each node's values of the SHOWN properties, and the links
+    between IRIs by other properties (the direct edges). Fed triples, from a graph or an
+    article at a time; equal IRIs are stored once."""
+
+    def __init__(self, triples: Iterable[tuple[Node, Node, Node]] = ()) -> None:
+        self.nodes: dict[Node, Values] = {}
+        self.links: set[tuple[URIRef, URIRef, URIRef]] = set()
+        self.iris: dict[URIRef, URIRef] = {}
+        self.add(triples)
+
+    def add(self, triples: Iterable[tuple[Node, Node, Node]]) -> None:
+        """Add triples; one already there changes nothing."""
+        iris = self.iris
+        for subject, prop, value in triples:
+            subject = iris.setdefault(subject, subject)
+            if isinstance(value, URIRef):
+                value = iris.setdefault(value, value)
+            if prop in SHOWN:
+                values = self.nodes.setdefault(subject, {}).setdefault(prop, [])
+                if value not in values:
+                    values.append(value)
+            elif isinstance(subject, URIRef) and isinstance(value, URIRef):
+                self.links.add((subject, iris.setdefault(prop, prop), value))
+
+    def values(self, node: object, prop: URIRef) -> list:
+        """The values of a node's property."""
+        return self.nodes.get(node, {}).get(prop, [])
 
 
 class NotebookHTML(str):
@@ -70,7 +133,7 @@ class NotebookHTML(str):
         return str(self)
 
 
-def render_html(graph: Graph, *, title: str = "kg") -> str:
+def render_html(graph: Graph | Network, *, title: str = "kg") -> str:
     """A self-contained HTML page (no network needed) exploring the graph."""
     data = graph_data(graph)
     parts = {
@@ -106,19 +169,18 @@ def script_json(data: object) -> str:
     return text.translate(JSON_ESCAPES)
 
 
-def graph_data(graph: Graph) -> dict:
+def graph_data(graph: Graph | Network) -> dict:
     """Nodes, edges, statements and articles of the graph as JSON-ready lists."""
-    statements = _statements(graph)
+    network = graph if isinstance(graph, Network) else Network(graph)
+    statements = _statements(network)
     relations = sorted({s["rel_iri"] for s in statements} | {KG[r] for r in RELATIONS})
     pairs: dict[tuple[str, URIRef, URIRef], list[dict]] = defaultdict(list)
     for statement in statements:
         pairs[statement["key"]].append(statement)
-    for relation in relations:
-        name = _local(relation)
-        for subject, obj in graph.subject_objects(relation):
-            if isinstance(subject, URIRef) and isinstance(obj, URIRef):
-                pairs.setdefault(_pair_key(name, subject, obj), [])
-    entities = sorted({iri for _, s, o in pairs for iri in (s, o)} | set(_typed_entities(graph)))
+    for subject, prop, obj in network.links:
+        if prop in relations:
+            pairs.setdefault(_pair_key(_local(prop), subject, obj), [])
+    entities = sorted({iri for _, s, o in pairs for iri in (s, o)} | set(_typed_entities(network)))
     index = {iri: i for i, iri in enumerate(entities)}
     degree: dict[URIRef, int] = defaultdict(int)
     for _, subject, obj in pairs:
@@ -149,7 +211,7 @@ def graph_data(graph: Graph) -> dict:
         )
     nodes = []
     for i, iri in enumerate(entities):
-        ko, en, alt = _labels(graph, iri)
+        ko, en, alt = _labels(network, iri)
         x, y = positions[i]
         nodes.append(
             {
@@ -158,7 +220,7 @@ def graph_data(graph: Graph) -> dict:
                 "ko": ko,
                 "en": en,
                 "alt": alt,
-                "type": _entity_type(graph, iri),
+                "type": _entity_type(network, iri),
                 "degree": degree[iri],
                 "x": x,
                 "y": y,
@@ -168,8 +230,8 @@ def graph_data(graph: Graph) -> dict:
         "nodes": nodes,
         "edges": edges,
         "statements": statement_rows,
-        "articles": [_article(graph, iri) for iri in articles],
-        "relations": [_relation(graph, iri) for iri in relations],
+        "articles": [_article(network, iri) for iri in articles],
+        "relations": [_relation(iri) for iri in relations],
         "types": [
             {"key": key, "color": color, "shape": shape}
             for key, (color, shape) in ENTITY_TYPES.items()
@@ -178,17 +240,14 @@ def graph_data(graph: Graph) -> dict:
     }
 
 
-def _statements(graph: Graph) -> list[dict]:
+def _statements(network: Network) -> list[dict]:
     """Every kg:Statement with a subject, a relation and an object, and its time span."""
-    issued = {doc: _date(day) for doc, day in sorted(graph.subject_objects(DCTERMS.issued))}
     rows = []
-    for node in sorted(graph.subjects(RDF.type, KG.Statement)):
-        values: dict[object, list] = defaultdict(list)
-        for prop, value in graph.predicate_objects(node):
-            values[prop].append(value)
+    for node in sorted(n for n, v in network.nodes.items() if KG.Statement in v.get(RDF.type, ())):
+        values = network.nodes[node]
 
-        def first(prop: URIRef, values: dict = values) -> object:
-            return min(values[prop], default=None)
+        def first(prop: URIRef, values: Values = values) -> object:
+            return min(values.get(prop, ()), default=None)
 
         subject, relation, obj = first(RDF.subject), first(RDF.predicate), first(RDF.object)
         if not all(isinstance(x, URIRef) for x in (subject, relation, obj)):
@@ -196,7 +255,7 @@ def _statements(graph: Graph) -> list[dict]:
         article = first(PROV.wasDerivedFrom)
         valid_from = _date(first(KG.validFrom))
         valid_until = _date(first(KG.validUntil))
-        reported = issued.get(article)
+        reported = _date(max(network.values(article, DCTERMS.issued), default=None))
         rows.append(
             {
                 "iri": str(node),
@@ -211,8 +270,8 @@ def _statements(graph: Graph) -> list[dict]:
                 "time_text": _text_or_none(first(KG.timeText)),
                 "modality": _local_or_none(first(KG.modality)) or "Asserted",
                 "confidence": _text_or_none(first(KG.confidence)),
-                "evidence": sorted(str(x) for x in values[KG.evidence]),
-                "cues": sorted({str(x) for x in values[KG.cue] if str(x)}),
+                "evidence": sorted(str(x) for x in values.get(KG.evidence, ())),
+                "cues": sorted({str(x) for x in values.get(KG.cue, ()) if str(x)}),
             }
         )
     return rows
@@ -240,27 +299,28 @@ def _pair_key(relation: str, subject: URIRef, obj: URIRef) -> tuple[str, URIRef,
     return relation, subject, obj
 
 
-def _typed_entities(graph: Graph) -> list[URIRef]:
+def _typed_entities(network: Network) -> list[URIRef]:
     """Entities typed with one of the kg entity classes, with or without relations."""
+    kinds = {KG[kind] for kind in KG_TYPES}
     return [
         node
-        for kind in KG_TYPES
-        for node in graph.subjects(RDF.type, KG[kind])
-        if isinstance(node, URIRef)
+        for node, values in network.nodes.items()
+        if isinstance(node, URIRef) and kinds.intersection(values.get(RDF.type, ()))
     ]
 
 
-def _entity_type(graph: Graph, iri: URIRef) -> str:
-    types = set(graph.objects(iri, RDF.type))
+def _entity_type(network: Network, iri: URIRef) -> str:
+    types = set(network.values(iri, RDF.type))
     return next((kind for kind in KG_TYPES if KG[kind] in types), "Other")
 
 
-def _labels(graph: Graph, iri: URIRef) -> tuple[str, str | None, list[str]]:
+def _labels(network: Network, iri: URIRef) -> tuple[str, str | None, list[str]]:
     """The Korean label (or any label, or the IRI's last part), English label, aliases."""
-    pref = sorted(graph.objects(iri, SKOS.prefLabel))
-    ko = _first(pref, "ko") or _first(pref, None) or _first(sorted(graph.objects(iri, RDFS.label)))
+    pref = sorted(network.values(iri, SKOS.prefLabel))
+    rdfs = sorted(network.values(iri, RDFS.label))
+    ko = _first(pref, "ko") or _first(pref, None) or _first(rdfs)
     en = _first(pref, "en")
-    alt = sorted({str(x) for x in graph.objects(iri, SKOS.altLabel)} - {ko, en})
+    alt = sorted({str(x) for x in network.values(iri, SKOS.altLabel)} - {ko, en})
     return ko or _local(iri), en if en != ko else None, alt
 
 
@@ -272,19 +332,19 @@ def _first(literals: list, language: str | None = "") -> str | None:
     return None
 
 
-def _article(graph: Graph, iri: URIRef) -> dict:
-    url = _value(graph, iri, SCHEMA.url)
+def _article(network: Network, iri: URIRef) -> dict:
+    url = _value(network, iri, SCHEMA.url)
     return {
         "iri": str(iri),
-        "identifier": _text_or_none(_value(graph, iri, DCTERMS.identifier)),
-        "title": _text_or_none(_value(graph, iri, DCTERMS.title)),
-        "source": _text_or_none(_value(graph, iri, DCTERMS.source)),
-        "issued": _date(_value(graph, iri, DCTERMS.issued)),
+        "identifier": _text_or_none(_value(network, iri, DCTERMS.identifier)),
+        "title": _text_or_none(_value(network, iri, DCTERMS.title)),
+        "source": _text_or_none(_value(network, iri, DCTERMS.source)),
+        "issued": _date(_value(network, iri, DCTERMS.issued)),
         "url": str(url) if url is not None and SAFE_URL.match(str(url)) else None,
     }
 
 
-def _relation(graph: Graph, iri: URIRef) -> dict:
+def _relation(iri: URIRef) -> dict:
     name = _local(iri)
     color, directed = RELATIONS.get(name, OTHER_RELATION)
     return {"key": name, "iri": str(iri), "color": color, "directed": directed}
@@ -375,9 +435,9 @@ def _inline_script(code: str) -> str:
     return code.replace("</script", "<\\/script")
 
 
-def _value(graph: Graph, node: object, prop: URIRef) -> object:
+def _value(network: Network, node: object, prop: URIRef) -> object:
     """The smallest value of a property, so that a doubled value still renders the same."""
-    return None if node is None else min(graph.objects(node, prop), default=None)
+    return min(network.values(node, prop), default=None)
 
 
 def _date(value: object) -> str | None:

@@ -3,10 +3,12 @@ OUT/graph.ttl (or graph.nt) and OUT/graph.html.
 
 Every file goes to a temporary beside it first, and all are renamed into place only when
 all are whole, so a build that fails at any point leaves the previous outputs as they were.
-Turtle needs the whole graph in memory (rdflib sorts it into canonical, byte-stable
-Turtle). N-Triples is streamed: each article's triples are written as it is read and only
-the entity triples seen so far are remembered, so memory stays flat however big the
-archive; its lines are in input order, not sorted, and no graph.html is drawn from it.
+Each article's triples become N-Triples lines as it is read, and only the entity triples
+seen so far are remembered, so memory stays flat however big the archive. N-Triples lines
+are written at once, in input order. Turtle lines go to sorted runs on disk (kg.turtle)
+and are merged into canonical, byte-stable Turtle at the end. graph.html is drawn from a
+compact network of what the page shows (kg.viewer.Network), not from an rdflib graph; none
+is drawn beside N-Triples.
 """
 
 from __future__ import annotations
@@ -22,10 +24,12 @@ from typing import TextIO
 from rdflib import Graph
 
 from kg.documents import Problem
-from kg.export import open_temporary, serialize, statement_record
-from kg.graph import add_document, add_statement, new_graph
+from kg.export import open_temporary, statement_record
+from kg.graph import document_triples, new_graph, statement_triples
 from kg.pipeline import Extracted
 from kg.relations import Statement
+from kg.turtle import SortedLines, nt_line, write_turtle
+from kg.viewer import Network
 from kg.vocab import KGR
 
 GRAPH_FORMATS = ("ttl", "nt")
@@ -34,19 +38,28 @@ OWN_NODES = (f"<{KGR}stmt-", f"<{KGR}doc-")
 
 @dataclass(frozen=True)
 class Written:
-    """What a build wrote: counts, the problems met, the files, the graph when in memory."""
+    """What a build wrote: counts, the problems met, the files and where they are."""
 
     articles: int
     entities: int
     relations: Counter
     problems: tuple[Problem, ...]
     files: tuple[str, ...]
-    graph: Graph | None = field(default=None, compare=False)
+    folder: Path | None = None
+    kept: Graph | None = field(default=None, compare=False)
 
     @property
     def statements(self) -> int:
         """How many statements the build made."""
         return sum(self.relations.values())
+
+    @property
+    def graph(self) -> Graph | None:
+        """The build's graph (for `kg build --into`): in memory when nothing was written,
+        else read back from graph.ttl; None beside N-Triples."""
+        if self.kept is not None or self.folder is None or "graph.ttl" not in self.files:
+            return self.kept
+        return new_graph().parse(self.folder / "graph.ttl", format="turtle")
 
 
 def write_build(
@@ -57,10 +70,12 @@ def write_build(
     render: Callable[..., str] | None = None,
 ) -> Written:
     """Write a build's statements as they come, then its graph and, given `render`
-    (kg.viewer.render_html), its HTML view. Without outdir nothing is written and the graph
-    is only returned (for `kg build --into`)."""
-    streamed = outdir is not None and graph_format == "nt"
-    graph = None if streamed else new_graph()
+    (kg.viewer.render_html) and Turtle, its HTML view. Without outdir nothing is written
+    and the graph is kept in memory and returned (for `kg build --into`)."""
+    turtle = outdir is not None and graph_format == "ttl"
+    graph = new_graph() if outdir is None else None
+    network = Network() if turtle and render is not None else None
+    sorter = None
     problems: list[Problem] = []
     entities: set[str] = set()
     relations: Counter = Counter()
@@ -69,38 +84,44 @@ def write_build(
     files = Files(outdir)
     try:
         jsonl = files.open("statements.jsonl")
-        triples = files.open("graph.nt") if streamed else None
+        nt = files.open("graph.nt") if outdir is not None and graph_format == "nt" else None
+        sorter = SortedLines(outdir) if turtle else None
+        emit = nt.write if nt is not None else sorter.add if sorter is not None else None
         for item in items:
             if isinstance(item, Problem):
                 problems.append(item)
                 continue
             articles += 1
-            target = graph if graph is not None else new_graph()
-            add_document(target, item.document)
+            triples = document_triples(item.document)
             for statement in item.statements:
                 jsonl.write(statement_line(statement))
-                add_statement(target, statement)
+                triples += statement_triples(statement)
                 entities |= {statement.subject.id, statement.object.id}
                 relations[statement.predicate] += 1
-            if triples is not None:
-                for line in sorted(target.serialize(format="nt").splitlines(keepends=True)):
-                    shared = not line.startswith(OWN_NODES)
-                    if shared and line in seen:
-                        continue
-                    if shared:
-                        seen.add(line)
-                    triples.write(line)
-        if graph is not None:
-            files.open("graph.ttl").write(serialize(graph))
-            if render is not None:
-                files.open("graph.html").write(render(graph, title="kg"))
+            if graph is not None:
+                graph += triples
+            if network is not None:
+                network.add(triples)
+            for line in sorted({nt_line(triple) for triple in triples} if emit else ()):
+                shared = not line.startswith(OWN_NODES)
+                if shared and line in seen:
+                    continue
+                if shared:
+                    seen.add(line)
+                emit(line)
+        if sorter is not None:
+            write_turtle(sorter.merged(), files.open("graph.ttl"))
+        if network is not None:
+            files.open("graph.html").write(render(network, title="kg"))
         files.commit()
     finally:
         files.discard()
-    names = ("graph.nt" if streamed else "graph.ttl", "statements.jsonl")
-    if graph is not None and render is not None:
+        if sorter is not None:
+            sorter.close()
+    names = ("graph.nt" if graph_format == "nt" else "graph.ttl", "statements.jsonl")
+    if network is not None:
         names += ("graph.html",)
-    return Written(articles, len(entities), relations, tuple(problems), names, graph)
+    return Written(articles, len(entities), relations, tuple(problems), names, outdir, graph)
 
 
 def statement_line(statement: Statement) -> str:

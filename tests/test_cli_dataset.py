@@ -38,6 +38,14 @@ def test_query_as_of(store):
     assert len(lines) == 5
 
 
+@pytest.mark.parametrize("store", ["oxigraph", "memory"])
+def test_query_as_of_count(store):
+    result = run("query", SAMPLE, "--as-of", "2024-07-09", "--count", "--store", store)
+    assert (result.exit_code, result.output) == (0, "4\n")
+    alone = run("query", SAMPLE, "--count")
+    assert alone.exit_code == 2
+
+
 def test_query_between_and_reported_before():
     result = run("query", SAMPLE, "--between", "2025-02-01", "2025-02-28", "--format", "json")
     assert [r["subject"] for r in json.loads(result.output)] == ["kgr:kakao"]

@@ -14,7 +14,7 @@ from kg.export import serialize
 from kg.pipeline import build
 from kg.query import Table, format_table, run_query
 from kg.store import load_graph
-from kg.temporal import find_entity, select_statements, timeline
+from kg.temporal import count_statements, find_entity, select_statements, timeline
 
 SAMPLE = Path(__file__).parent / "data" / "sample.ttl"
 STORES = ("oxigraph", "memory")
@@ -228,6 +228,19 @@ def test_month_end_is_its_last_day(graph):
 def test_between(graph, first, last, expected):
     days = (dt.date.fromisoformat(first), dt.date.fromisoformat(last))
     assert sorted(triples(select_statements(graph, between=days))) == sorted(expected)
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        {"as_of": dt.date(2025, 1, 31)},
+        {"as_of": dt.date(2025, 6, 30)},
+        {"between": (dt.date(2024, 12, 1), dt.date(2025, 1, 1))},
+        {"reported_before": dt.date(2024, 12, 31), "as_of": dt.date(2025, 1, 1)},
+    ],
+)
+def test_count_agrees_with_the_listed_relations(graph, dates):
+    assert count_statements(graph, **dates) == len(select_statements(graph, **dates).rows)
 
 
 def test_between_wants_dates_in_order(graph):

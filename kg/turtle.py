@@ -1,0 +1,140 @@
+"""Turtle written from N-Triples lines, in memory bounded however large the graph.
+
+Each triple becomes one N-Triples line (`nt_line`). `SortedLines` keeps the lines in sorted
+runs on disk, at most `chunk` lines in memory, and merges the runs into one sorted stream
+without repeats. Sorted lines come grouped by subject, so `write_turtle` writes each subject
+once with `;` between its predicates and `,` between a predicate's objects: canonical,
+byte-stable Turtle whatever order the triples came in. Every N-Triples term is a Turtle term
+as it stands; IRIs under kg's prefixes are shortened where the short form is plainly valid.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+import tempfile
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+from pathlib import Path
+from typing import TextIO
+
+from rdflib import RDF, XSD, Literal
+from rdflib.namespace import DCTERMS, PROV, SKOS
+
+from kg.graph import Triple
+from kg.vocab import KG, KGR, SCHEMA
+
+PREFIXES = {
+    "dcterms": str(DCTERMS),
+    "kg": str(KG._NS),
+    "kgr": str(KGR),
+    "prov": str(PROV),
+    "rdf": str(RDF),
+    "schema": str(SCHEMA),
+    "skos": str(SKOS),
+    "xsd": str(XSD),
+}
+ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+# a local name any Turtle parser reads: letters, digits, _ and Hangul, with - and . inside
+LOCAL_NAME = re.compile(r"[\w가-힣](?:[\w.가-힣-]*[\w가-힣-])?", re.ASCII)
+TYPE = f"<{RDF.type}>"
+CHUNK = 100_000
+
+
+def nt_line(triple: Triple) -> str:
+    """A triple as one N-Triples line."""
+    subject, predicate, obj = triple
+    return f"{subject.n3()} {predicate.n3()} {nt_term(obj)} .\n"
+
+
+def nt_term(term: object) -> str:
+    """An RDF term in N-Triples: a literal's quotes, backslashes and line breaks escaped."""
+    if not isinstance(term, Literal):
+        return term.n3()
+    text = '"' + str(term).translate(ESCAPES) + '"'
+    if term.language:
+        return f"{text}@{term.language}"
+    if term.datatype:
+        return f"{text}^^<{term.datatype}>"
+    return text
+
+
+class SortedLines:
+    """Lines sorted on disk in runs of at most `chunk` lines, merged without repeats."""
+
+    def __init__(self, folder: Path, *, chunk: int = CHUNK) -> None:
+        self.folder = Path(tempfile.mkdtemp(dir=folder, prefix=".sort."))
+        self.chunk = chunk
+        self.lines: list[str] = []
+        self.runs: list[Path] = []
+
+    def add(self, line: str) -> None:
+        self.lines.append(line)
+        if len(self.lines) >= self.chunk:
+            self.spill()
+
+    def spill(self) -> None:
+        """Write the lines in memory as one sorted run."""
+        run = self.folder / f"{len(self.runs)}.nt"
+        with open(run, "w", encoding="utf-8", newline="\n") as f:
+            f.writelines(sorted(self.lines))
+        self.runs.append(run)
+        self.lines = []
+
+    def merged(self) -> Iterator[str]:
+        """Every line added, in sorted order, each once."""
+        files = [open(run, encoding="utf-8", newline="\n") for run in self.runs]  # noqa: SIM115
+        try:
+            last = None
+            for line in heapq.merge(*files, sorted(self.lines)):
+                if line != last:
+                    yield line
+                last = line
+        finally:
+            for file in files:
+                file.close()
+
+    def close(self) -> None:
+        """Delete the runs."""
+        for run in self.runs:
+            run.unlink(missing_ok=True)
+        self.folder.rmdir()
+
+
+def write_turtle(lines: Iterable[str], out: TextIO) -> None:
+    """Turtle from sorted, distinct N-Triples lines: kg's prefixes, then one block per
+    subject (its rdf:type first)."""
+    out.writelines(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
+    triples = (line.rstrip("\n")[:-2].split(" ", 2) for line in lines)
+    for subject, group in groupby(triples, key=lambda t: t[0]):
+        pairs = sorted(((p, o) for _, p, o in group), key=lambda pair: pair[0] != TYPE)
+        out.write(f"\n{short(subject)}\n")
+        for predicate, objects in groupby(pairs, key=lambda pair: pair[0]):
+            verb = "a" if predicate == TYPE else short(predicate)
+            values = [short_term(o) for _, o in objects]
+            if len(values) == 1:
+                out.write(f"    {verb} {values[0]} ;\n")
+            else:
+                out.write(f"    {verb}\n        " + " ,\n        ".join(values) + " ;\n")
+        out.write(".\n")
+
+
+def short_term(term: str) -> str:
+    """An N-Triples object as Turtle: IRIs and literal datatypes shortened."""
+    if term.startswith("<"):
+        return short(term)
+    if term.startswith('"') and term.endswith(">"):
+        quoted, _, datatype = term.rpartition("^^")
+        return f"{quoted}^^{short(datatype)}"
+    return term
+
+
+def short(iri: str) -> str:
+    """`<iri>` as prefix:name when under one of PREFIXES and plainly valid, else as is."""
+    if not iri.startswith("<"):
+        return iri
+    text = iri[1:-1]
+    for name, namespace in PREFIXES.items():
+        if text.startswith(namespace) and LOCAL_NAME.fullmatch(text[len(namespace) :]):
+            return f"{name}:{text[len(namespace) :]}"
+    return iri

@@ -1,0 +1,58 @@
+"""A build's files written as statements come: Turtle and HTML without the whole rdflib graph
+give what the in-memory graph gives."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kg.export import serialize
+from kg.pipeline import Extracted, build
+from kg.viewer import render_html
+from kg.writer import write_build
+
+GOLDEN = Path(__file__).parent / "golden"
+
+
+@pytest.fixture(scope="module")
+def built(resources):
+    return build([GOLDEN / "articles.jsonl"], resources=resources)
+
+
+def items(built) -> list[Extracted]:
+    return [
+        Extracted(d, tuple(s for s in built.statements if s.doc == d.id)) for d in built.documents
+    ]
+
+
+def test_turtle_and_html_are_those_of_the_whole_graph(tmp_path, built):
+    written = write_build(items(built), tmp_path, render=render_html)
+    graph = built.graph()
+    assert (tmp_path / "graph.ttl").read_text(encoding="utf-8") == serialize(graph)
+    assert (tmp_path / "graph.html").read_text(encoding="utf-8") == render_html(graph, title="kg")
+    assert written.files == ("graph.ttl", "statements.jsonl", "graph.html")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(written.files)
+
+
+def test_turtle_is_the_same_whatever_the_order_of_the_articles(tmp_path, built):
+    write_build(items(built), tmp_path / "a", render=None)
+    write_build(items(built)[::-1], tmp_path / "b", render=None)
+    first, second = ((tmp_path / x / "graph.ttl").read_bytes() for x in "ab")
+    assert first == second
+    assert not (tmp_path / "a" / "graph.html").exists()
+
+
+def test_n_triples_hold_the_same_triples(tmp_path, built):
+    write_build(items(built), tmp_path, graph_format="nt", render=render_html)
+    graph = Graph().parse(tmp_path / "graph.nt", format="nt")
+    assert set(graph) == set(built.graph())
+    assert not (tmp_path / "graph.html").exists()
+
+
+def test_the_graph_is_kept_without_a_folder_and_read_back_with_one(tmp_path, built):
+    kept = write_build(items(built), None)
+    assert kept.files and set(kept.graph) == set(built.graph())
+    written = write_build(items(built), tmp_path)
+    assert written.kept is None and set(written.graph) == set(built.graph())
