@@ -72,61 +72,54 @@ def sentences(text: str, spans: tuple[tuple[int, int], ...], kiwi: Kiwi) -> Iter
     """Sentences paragraph by paragraph; Kiwi analyses all paragraphs in one batch call.
 
     The sentences and their quoted stretches are those of Kiwi's `split_into_sents`, read
-    straight from the tokens' sentence positions in one pass.
+    straight from the tokens' sentence positions in the one pass that converts the tokens.
     """
     blocks = [text[start:end] for start, end in spans]
     for paragraph, ((offset, _), tokens) in enumerate(
         zip(spans, kiwi.tokenize(blocks), strict=True)
     ):
         block = blocks[paragraph]
-        for group in _by_sentence(tokens):
-            start, end = group[0].start, group[-1].end
-            yield Sentence(
-                text=block[start:end],
-                start=offset + start,
-                end=offset + end,
-                tokens=tuple(
-                    Token(
-                        t.form,
-                        t.tag,
-                        offset + t.start,
-                        offset + t.end,
-                        t.lemma,
-                        value.get("entity") if isinstance(value := t.user_value, dict) else None,
-                    )
-                    for t in group
-                ),
-                quotes=tuple((offset + s, offset + e) for s, e in _quotes(group)),
-                paragraph=paragraph,
-            )
+        group: list[Token] = []
+        quotes: list[tuple[int, int]] = []
+        position = None
+        inner = inner_start = inner_end = 0
+        for t in tokens:
+            if t.sent_position != position:
+                if group:
+                    yield _sentence(block, offset, group, quotes, paragraph)
+                    group, quotes, inner = [], [], 0
+                position = t.sent_position
+            start, end = t.start, t.end
+            sub = t.sub_sent_position
+            # an embedded sentence begins or ends here; one still open when the sentence
+            # ends is no quote (as in `split_into_sents`)
+            if sub != inner:
+                if inner:
+                    quotes.append((inner_start, inner_end))
+                inner_start = offset + start
+            inner = sub
+            inner_end = offset + end
+            value = t.user_value
+            entity = value.get("entity") if isinstance(value, dict) else None
+            group.append(Token(t.form, t.tag, offset + start, offset + end, t.lemma, entity))
+        if group:
+            yield _sentence(block, offset, group, quotes, paragraph)
 
 
-def _by_sentence(tokens: list) -> Iterator[list]:
-    """Kiwi's tokens of one text, grouped by sentence as `split_into_sents` groups them."""
-    group: list = []
-    position = None
-    for token in tokens:
-        if token.sent_position != position and group:
-            yield group
-            group = []
-        position = token.sent_position
-        group.append(token)
-    if group:
-        yield group
-
-
-def _quotes(tokens: list) -> list[tuple[int, int]]:
-    """The sentences embedded in a sentence, as `split_into_sents` reports them: a stretch
-    still open at the sentence end is not one."""
-    quotes = []
-    last = 0
-    start = last_end = 0
-    for token in tokens:
-        position = token.sub_sent_position
-        if position != last:
-            if last:
-                quotes.append((start, last_end))
-            start = token.start
-        last = position
-        last_end = token.end
-    return quotes
+def _sentence(
+    block: str,
+    offset: int,
+    tokens: list[Token],
+    quotes: list[tuple[int, int]],
+    paragraph: int,
+) -> Sentence:
+    """One sentence of the paragraph at `offset`, its tokens and quoted stretches found."""
+    start, end = tokens[0].start, tokens[-1].end
+    return Sentence(
+        text=block[start - offset : end - offset],
+        start=start,
+        end=end,
+        tokens=tuple(tokens),
+        quotes=tuple(quotes),
+        paragraph=paragraph,
+    )

@@ -14,7 +14,7 @@ import csv
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import kiwipiepy_model
@@ -56,8 +56,10 @@ class Gazetteer:
         return self.entities[entity_id] if entity_id else None
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
-    """The form names are compared in: NFKC, lower case, no spaces or punctuation."""
+    """The form names are compared in: NFKC, lower case, no spaces or punctuation;
+    remembered, as an article looks up the same few words many times."""
     text = unicodedata.normalize("NFKC", name).lower()
     return "".join(c for c in text if c.isalnum())
 

@@ -35,6 +35,8 @@ from kg.vocab import ontology_file
 
 NAME_TAGS = {"NNP", "NNG", "SL", "SN", "SH"}
 PROPER_TAGS = {"NNP", "SL", "SH"}
+MATCHED_TAGS = {"NNP", "NNG", "SL", "SH"}
+RUN_TAGS = {"NNP", "SL"}
 BREAK_TAGS = {"SF", "SP", "SSO", "SSC", "SE", "SW"}
 HANGUL_NAME = re.compile(r"[가-힣]{2,}")
 QUOTES = {"'", '"', "‘", "“", "「", "『", "《", "〈"}
@@ -122,6 +124,15 @@ def find_mentions(sentence: Sentence, gazetteer: Gazetteer) -> tuple[Mention, ..
     mentions: list[Mention] = []
     i = 0
     while i < len(tokens):
+        token = tokens[i]
+        if (
+            token.tag not in MATCHED_TAGS
+            and not token.entity
+            and token.form not in words.short
+            and "·" not in token.form
+        ):
+            i += 1  # no matcher below takes a token like this one
+            continue
         parts = split_short_forms(sentence, i, gazetteer, words)
         if parts:
             mentions.extend(parts)
@@ -150,11 +161,12 @@ def coordinated(
     """
     tokens = sentence.tokens
     out = sorted(mentions, key=lambda m: m.first)
+    starts = [i for i, token in enumerate(tokens) if token.tag in RUN_TAGS]
     grown = True
     while grown:
         grown = False
         covered = {k for m in out for k in range(m.first, m.last + 1)}
-        for i in range(len(tokens)):
+        for i in starts:
             run = name_run(sentence, i, covered, words)
             if run is None:
                 continue
@@ -173,7 +185,7 @@ def coordinated(
 def name_run(sentence: Sentence, i: int, covered: set[int], words: Words) -> tuple[int, str] | None:
     """A whole word of proper-noun tokens starting at token i that no mention covers."""
     tokens = sentence.tokens
-    if i in covered or tokens[i].tag not in {"NNP", "SL"} or is_common(tokens[i].form, words):
+    if i in covered or tokens[i].tag not in RUN_TAGS or is_common(tokens[i].form, words):
         return None
     if i and tokens[i - 1].end == tokens[i].start and tokens[i - 1].tag not in BREAK_TAGS:
         return None
@@ -328,6 +340,12 @@ def match_compound(
     last = i
     while adjacent(tokens, last) and tokens[last + 1].tag in {"NNG", "NNP"}:
         last += 1
+    known = gazetteer.lookup(tokens[last].form) if last > i else None
+    if known is not None and known.type in {"Country", "Product", "Person"}:
+        known = None
+    inner = parenthesis(tokens, last)
+    if known is None and inner is None:
+        return None  # neither a known name at the end nor an alias after it
     name = span_text(sentence, i, last)
     if (
         is_common(tokens[i].form, words)
@@ -335,11 +353,9 @@ def match_compound(
         or not is_name_like(name, words)
     ):
         return None
-    known = gazetteer.lookup(tokens[last].form) if last > i else None
-    if known is not None and known.type not in {"Country", "Product", "Person"}:
+    if known is not None:
         return Entity(id=slug(name), type=known.type, ko=name), last
-    inner = parenthesis(tokens, last)
-    alias = span_text(sentence, *inner) if inner is not None else ""
+    alias = span_text(sentence, *inner)
     if (
         latin_name(alias, words)
         and not alias.isupper()
@@ -532,7 +548,7 @@ def is_common(form: str, words: Words) -> bool:
 
 def is_name_like(name: str, words: Words) -> bool:
     """Whether an unknown run of proper-noun tokens can be an actor's name."""
-    key = key_of(name)
+    key = name_key(name)
     if len(key) < 2 or key.isdigit() or is_common(name, words):
         return False
     if name.isascii() and (any(c.isdigit() for c in name) or FUNCTION_WORDS & set(name.split())):
@@ -553,7 +569,7 @@ def is_place(name: str, words: Words) -> bool:
 
 def slug(name: str) -> str:
     """A stable IRI-safe id for a new entity's name."""
-    return "x-" + key_of(name)
+    return "x-" + name_key(name)
 
 
 def person_titles(
@@ -645,17 +661,18 @@ def resolve_mentions(
     sentence before, when there is exactly one.
     """
     words = load_words()
-    seen: list[Entity] = []
+    names: dict[str, Entity] = {}  # new names seen, in order of first mention, the latest entity
     latest: dict[Entity, None] = {}  # seen, each entity once, in order of its last mention
     out: list[tuple[Mention, ...]] = []
     previous: tuple[Mention, ...] = ()
     for sentence, found in zip(sentences, mentions, strict=True):
         linked = [relink(m, latest) for m in found]
         linked.extend(anaphors(sentence, previous, linked, words))
-        linked.extend(repeated(sentence, linked, seen, words))
+        linked.extend(repeated(sentence, linked, names))
         linked.sort(key=lambda m: m.start)
         for m in linked:
-            seen.append(m.entity)
+            if m.entity.id.startswith("x-"):
+                names[m.entity.ko] = m.entity
             latest.pop(m.entity, None)
             latest[m.entity] = None
         out.append(tuple(linked))
@@ -663,20 +680,19 @@ def resolve_mentions(
     return tuple(out)
 
 
-def repeated(
-    sentence: Sentence, current: list[Mention], seen: list[Entity], words: Words
-) -> list[Mention]:
+def repeated(sentence: Sentence, current: list[Mention], names: dict[str, Entity]) -> list[Mention]:
     """Bare repeats of new names found earlier in the article (노바랩스는 after 스타트업
     노바랩스가): once the evidence typed a name, later sentences need none.
 
     Kiwi may cut an unknown word differently each time (하늘로보가 / 하늘+로+보+는), so
     repeats are found in the text: a whole word starting with the name, the rest a particle.
     """
-    names = {e.ko: e for e in seen if e.id.startswith("x-")}
     tokens = sentence.tokens
     taken = {k for m in current for k in range(m.start, m.end)}
     found = []
     for name, entity in names.items():
+        if name not in sentence.text:
+            continue
         for hit in re.finditer(re.escape(name), sentence.text):
             start, end = sentence.start + hit.start(), sentence.start + hit.end()
             before = sentence.text[hit.start() - 1] if hit.start() else " "
@@ -704,33 +720,27 @@ def repeated(
 def relink(mention: Mention, seen: Reversible[Entity]) -> Mention:
     """The mention pointed at an earlier entity whose full name it shortens, if any; `seen`
     holds the entities named before, the latest last."""
-    key = key_of(mention.text)
+    key = name_key(mention.text)
     for entity in reversed(seen):
         if entity.id == mention.entity.id:
             return mention
         if mention.entity.id.startswith("x-") and key in label_keys(entity):
             return replace(mention, entity=entity)
-        full = key_of(entity.ko)
+        full = name_key(entity.ko)
         if (
             entity.type == mention.entity.type
             and len(key) < len(full)
             and full.endswith(key)
-            and len(key_of(mention.entity.ko)) > len(key)
+            and len(name_key(mention.entity.ko)) > len(key)
         ):
             return replace(mention, entity=entity)
     return mention
 
 
-@lru_cache(maxsize=1 << 16)
-def key_of(name: str) -> str:
-    """The name's name_key, remembered: an article compares the same few names many times."""
-    return name_key(name)
-
-
 @lru_cache(maxsize=1 << 12)
 def label_keys(entity: Entity) -> frozenset[str]:
     """The name keys of all the entity's labels."""
-    return frozenset(key_of(label) for label in entity.labels)
+    return frozenset(name_key(label) for label in entity.labels)
 
 
 def anaphors(

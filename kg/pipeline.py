@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from itertools import chain, islice
@@ -44,6 +45,7 @@ CARRY = 2
 BATCH = 16
 WINDOW = 4
 LEAD = 4
+NOT_NEWLINE = re.compile(r"[^\n]")
 
 log = logging.getLogger(__name__)
 
@@ -337,7 +339,14 @@ def dated_headline(readings: tuple[Reading, ...], lead: list[Reading]) -> tuple[
 
 def body_only(document: Document) -> str:
     """The document text with everything outside its body blanked, offsets unchanged."""
-    chars = [c if c == "\n" else " " for c in document.text]
-    for start, end in document.body:
-        chars[start:end] = document.text[start:end]
-    return "".join(chars)
+    text = document.text
+    blank = NOT_NEWLINE.sub(" ", text)
+    pieces = []
+    done = 0
+    for start, end in sorted(document.body):
+        start = max(start, done)
+        if start < end:
+            pieces += [blank[done:start], text[start:end]]
+            done = end
+    pieces.append(blank[done:])
+    return "".join(pieces)

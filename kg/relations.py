@@ -592,7 +592,8 @@ def find_cues(
         if i in named or token.entity:
             continue
         starts = lexicon.starts
-        for n in sorted({*starts.get(lemma_of(token), ()), *starts.get(token.form, ())}):
+        numbers = (*starts.get(lemma_of(token), ()), *starts.get(token.form, ()))
+        for n in sorted(set(numbers)) if numbers else ():
             cue = lexicon.cues[n]
             last = match_cue(tokens, i, cue)
             if last is not None:

@@ -51,6 +51,16 @@ from korean_datetime import (
     TemporalParser,
 )
 from korean_datetime.core.scanner import Scanner, Split, Token, TokenRule
+from korean_datetime.core.types import to_datetime
+from korean_datetime.temporal.frame import (
+    Frame,
+    apply_corrections,
+    build_frames,
+    link_alternatives,
+    link_day_shifts,
+)
+from korean_datetime.temporal.postprocess import postprocess
+from korean_datetime.temporal.ranges import merge_ranges
 
 from kg.errors import InputError
 from kg.vocab import ontology_file
@@ -125,9 +135,35 @@ def _lexicon() -> _Lexicon:
 
 @cache
 def _parser(cycle: Cycle) -> TemporalParser:
-    parser = TemporalParser(ParseOptions(cycle=cycle, vague=True))
-    parser._scanner = _shared_scan(parser._scanner)
-    return parser
+    return TemporalParser(ParseOptions(cycle=cycle, vague=True))
+
+
+def _parse_all(cycle: Cycle, line: str, ref: datetime.date) -> list[TemporalExpression]:
+    """TemporalParser.parse_all of `line` against `ref`, from the line's shared frames.
+
+    The library's parse_all scans the line and assembles its frames on every call, though
+    neither depends on the cycle or the reference day; here each line's frames are made
+    once (_frames) and only resolving is done per cycle and day. The steps are those of
+    parse_all for these options (the ambiguous hour is not read from context).
+    """
+    parser = _parser(cycle)
+    reference = to_datetime(ref, parser.options.timezone)
+    resolved = [
+        (frame, result)
+        for frame in _frames(line)
+        if (result := parser._resolve(frame, line, reference))
+    ]
+    return merge_ranges(
+        resolved, line, lambda frame, now, cycle: parser._resolve(frame, line, now, cycle)
+    )
+
+
+@lru_cache(maxsize=256)
+def _frames(line: str) -> tuple[Frame, ...]:
+    """The frames korean-datetime assembles from a line's tokens, before resolving."""
+    tokens = postprocess(_shared_scan(_parser(Cycle.NEAREST)._scanner).scan(line), line)
+    frames = apply_corrections(build_frames(tokens, line), line)
+    return tuple(link_day_shifts(link_alternatives(frames, line), line))
 
 
 @cache
@@ -136,15 +172,15 @@ def _shared_scan(scanner: Scanner) -> _Scan:
 
 
 class _Scan:
-    """korean-datetime's scanner, trying each rule only where it can start, remembering lines.
+    """korean-datetime's scanner, trying each rule only where it can start.
 
     The library tries its sixty rules (regular expressions) at every position of a line,
     and almost no position starts any of them. Each rule's possible first characters are
     read from its pattern, so this scan jumps from one possible start to the next and tries
     there only the rules that can match; the tokens are the library's own. Scanning does not
     depend on the cycle, so the four cycle parsers (and the second probe date) share one scan
-    of each line. The attribute replaced and the helpers used are private; korean-datetime
-    is pinned to the version this was written for.
+    of each line (_frames). The helpers used are private; korean-datetime is pinned to the
+    version this was written for.
     """
 
     def __init__(self, scanner: Scanner) -> None:
@@ -153,12 +189,8 @@ class _Scan:
         self._firsts = [_one_of(atoms) for atoms in starts]
         self._jump = _one_of(frozenset().union(*starts))
         self._by_char: dict[str, tuple[TokenRule, ...]] = {}
-        self._tokens = lru_cache(maxsize=256)(self._scan)
 
     def scan(self, text: str) -> list[Token]:
-        return list(self._tokens(text))
-
-    def _scan(self, text: str) -> tuple[Token, ...]:
         scanner = self._scanner
         tokens: list[Token] = []
         pos, last_end = 0, 0
@@ -174,7 +206,7 @@ class _Scan:
                 continue
             tokens.extend(best)
             pos = last_end = best[-1].end
-        return tuple(tokens)
+        return tokens
 
     def _best_match(self, text: str, pos: int, attached: bool) -> Sequence[Token] | None:
         """Scanner._best_match over the rules that can start with the character at `pos`."""
@@ -396,7 +428,7 @@ _Anaphor = tuple[int, int, int, str, bool]
 def _line_times(line: str, anchor: datetime.date | None) -> list[Timex | _Anaphor]:
     """Timexes of one line, in line offsets; anaphors come back unresolved, in order."""
     ref = anchor or _PROBE_A
-    base = _parser(Cycle.NEAREST).parse_all(line, now=ref)
+    base = _parse_all(Cycle.NEAREST, line, ref)
     by_cycle = _Readings(line, ref)
     probe = _Readings(line, _PROBE_B)
     items: list[Timex | _Anaphor] = []
@@ -470,7 +502,7 @@ class _Readings:
 
     def get(self, cycle: Cycle, span: tuple[int, int]) -> TemporalExpression | None:
         if cycle not in self._by_cycle:
-            results = _parser(cycle).parse_all(self._line, now=self._ref)
+            results = _parse_all(cycle, self._line, self._ref)
             self._by_cycle[cycle] = {r.span: r for r in results}
         return self._by_cycle[cycle].get(span)
 
@@ -570,7 +602,7 @@ def _trail(line: str, end: int) -> tuple[int, str, bool]:
 
 
 def _grain(part: str, default: Grain) -> Grain:
-    results = _parser(Cycle.NEAREST).parse_all(part, now=_PROBE_A)
+    results = _parse_all(Cycle.NEAREST, part, _PROBE_A)
     return results[0].grain if results else default
 
 
