@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from kg.pipeline import Extracted, build
-from kg.viewer import render_html
+from kg.viewer import write_html
 from kg.writer import write_build
 
 HERE = Path(__file__).resolve().parent
@@ -68,7 +68,7 @@ def main() -> None:
             )
 
     start = time.perf_counter()
-    render = render_html if args.html else None
+    render = write_html if args.html else None
     written = write_build(replay(), work / "out", graph_format=args.graph_format, render=render)
     seconds = time.perf_counter() - start
     size = sum(p.stat().st_size for p in (work / "out").iterdir()) / 2**20

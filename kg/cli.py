@@ -33,7 +33,7 @@ from kg.temporal import count_statements, select_statements
 from kg.temporal import timeline as timeline_table
 from kg.times import find_times
 from kg.validation import validate as validate_graph
-from kg.viewer import render_html
+from kg.viewer import render_html, write_html
 from kg.writer import GRAPH_FORMATS, write_build
 
 
@@ -184,7 +184,7 @@ def build(
         cluster=cluster,
         cache=None if no_cache else cache or default_cache_folder(),
     )
-    render = None if no_html else render_html
+    render = None if no_html else write_html
     result = write_build(items, outdir, graph_format=graph_format, render=render)
     for problem in result.problems:
         click.echo(f"warning: {problem}", err=True)

@@ -29,7 +29,7 @@ from kg.graph import document_triples, new_graph, statement_triples
 from kg.pipeline import Extracted
 from kg.relations import Statement
 from kg.turtle import SortedLines, nt_line, write_turtle
-from kg.viewer import Network, render_html, write_html
+from kg.viewer import Network
 from kg.vocab import KGR
 
 GRAPH_FORMATS = ("ttl", "nt")
@@ -67,11 +67,11 @@ def write_build(
     outdir: Path | None,
     *,
     graph_format: str = "ttl",
-    render: Callable[..., str] | None = None,
+    render: Callable[..., None] | None = None,
 ) -> Written:
-    """Write a build's statements as they come, then its graph and, given `render`
-    (kg.viewer.render_html, whose page is streamed by kg.viewer.write_html, or any function
-    of a Network giving the page) and Turtle, its HTML view.
+    """Write a build's statements as they come, then its graph and, given `render` (a page
+    writer such as kg.viewer.write_html, called with the Network, the open file and a
+    title) and Turtle, its HTML view.
     Without outdir nothing is written and the graph is kept in memory and returned (for
     `kg build --into`)."""
     turtle = outdir is not None and graph_format == "ttl"
@@ -115,11 +115,7 @@ def write_build(
         if sorter is not None:
             write_turtle(sorter.merged(), files.open("graph.ttl"))
         if network is not None:
-            page = files.open("graph.html")
-            if render is render_html:
-                write_html(network, page, title="kg")
-            else:
-                page.write(render(network, title="kg"))
+            render(network, files.open("graph.html"), title="kg")
         files.commit()
     finally:
         files.discard()

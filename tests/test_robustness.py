@@ -114,10 +114,10 @@ def test_a_build_that_fails_while_rendering_keeps_the_previous_outputs(
         "구글은 오픈AI와 검색 시장에서 경쟁하고 있다.", encoding="utf-8"
     )
 
-    def broken(graph, *, title):
+    def broken(graph, out, *, title):
         raise RuntimeError("renderer crashed")
 
-    monkeypatch.setattr("kg.cli.render_html", broken)
+    monkeypatch.setattr("kg.cli.write_html", broken)
     result = run("build", articles, "-o", out, "--published", DAY)
     assert result.exit_code == 1
     assert "Error: unexpected RuntimeError: renderer crashed" in result.output

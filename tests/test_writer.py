@@ -10,7 +10,7 @@ from rdflib import Graph
 
 from kg.export import serialize
 from kg.pipeline import Extracted, build
-from kg.viewer import render_html
+from kg.viewer import render_html, write_html
 from kg.writer import write_build
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -28,7 +28,7 @@ def items(built) -> list[Extracted]:
 
 
 def test_turtle_and_html_are_those_of_the_whole_graph(tmp_path, built):
-    written = write_build(items(built), tmp_path, render=render_html)
+    written = write_build(items(built), tmp_path, render=write_html)
     graph = built.graph()
     assert (tmp_path / "graph.ttl").read_text(encoding="utf-8") == serialize(graph)
     assert (tmp_path / "graph.html").read_text(encoding="utf-8") == render_html(graph, title="kg")
@@ -45,7 +45,7 @@ def test_turtle_is_the_same_whatever_the_order_of_the_articles(tmp_path, built):
 
 
 def test_n_triples_hold_the_same_triples(tmp_path, built):
-    write_build(items(built), tmp_path, graph_format="nt", render=render_html)
+    write_build(items(built), tmp_path, graph_format="nt", render=write_html)
     graph = Graph().parse(tmp_path / "graph.nt", format="nt")
     assert set(graph) == set(built.graph())
     assert not (tmp_path / "graph.html").exists()
@@ -60,7 +60,7 @@ def test_the_graph_is_kept_without_a_folder_and_read_back_with_one(tmp_path, bui
 
 def test_html_is_the_same_when_the_viewer_spills_to_disk(tmp_path, built, monkeypatch):
     monkeypatch.setattr("kg.viewer.LINES_IN_MEMORY", 2)
-    write_build(items(built), tmp_path, render=render_html)
+    write_build(items(built), tmp_path, render=write_html)
     page = (tmp_path / "graph.html").read_text(encoding="utf-8")
     assert page == render_html(built.graph(), title="kg")
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
@@ -76,5 +76,5 @@ def test_a_failed_build_leaves_no_temporaries(tmp_path, built, monkeypatch):
         raise RuntimeError("읽기 실패")
 
     with pytest.raises(RuntimeError):
-        write_build(failing(), tmp_path, render=render_html)
+        write_build(failing(), tmp_path, render=write_html)
     assert list(tmp_path.iterdir()) == []
