@@ -8,11 +8,11 @@ peak memory (with its workers) is measured on its own; builds other than the re-
 run with --no-cache. The re-run adds 1% more articles to the same corpus, with the same
 --jobs, the whole `kg build` process timed. --quick stops after the --jobs 1 build.
 
-What is compared: two processes, timed the same way. The bare one loads a default `Kiwi()`
-(kg adds its gazetteer's names as user words to the same default model) and tokenises each
-article's non-empty lines in one batch call, as kg analyses an article's paragraphs: the
-same calls, so the same Kiwi worker threads on both sides (Kiwi's pool has one thread per
-core; a batch call can overlap tokenising with the Python consuming it). Its time counts
+What is compared: two processes, timed the same way. The bare one loads the default Kiwi
+model with one tokenising thread (`Kiwi(num_workers=1)`; kg adds its gazetteer's names as
+user words to the same model, and `kg build --jobs 1` also gives Kiwi one thread, as each of
+the N worker processes of --jobs N does) and tokenises each article's non-empty lines in one
+batch call, as kg analyses an article's paragraphs: the same calls on both sides. Its time counts
 interpreter start, loading Kiwi (about 3 s, most of it in the first call) and tokenising,
 which is also printed alone. The kg one is the whole `kg build --no-html`: interpreter
 start, imports, loading Kiwi, the gazetteer and the cue lexicon, reading the articles,
@@ -65,7 +65,7 @@ BARE = """
 import json, sys, time
 from kiwipiepy import Kiwi
 
-kiwi = Kiwi()
+kiwi = Kiwi(num_workers=1)
 with open(sys.argv[1], encoding="utf-8") as f:
     texts = [[x for x in json.loads(line)["text"].splitlines() if x.strip()] for line in f]
 start = time.perf_counter()

@@ -116,7 +116,8 @@ def main(debug: bool) -> None:
     type=click.IntRange(min=1),
     default=os.cpu_count() or 1,
     show_default="all cores",
-    help="Worker processes, each with its own analyser; the output is that of one.",
+    help="Cores to use: worker processes, each with its own one-thread analyser; the output "
+    "is that of one.",
 )
 @click.option(
     "--cluster",

@@ -153,6 +153,7 @@ def stream(
         problems=problems,
     )
 
+    cores = jobs
     head = list(islice(documents, BATCH * jobs))
     if len(head) < BATCH * jobs:
         jobs = 1
@@ -164,8 +165,8 @@ def stream(
 
             return connect(cluster, gazetteer=gazetteer, lexicon=lexicon)
         if jobs > 1:
-            return process_pool(jobs, initializer=start_worker, initargs=(gazetteer, lexicon))
-        start_worker(gazetteer, lexicon, kiwi=resources.kiwi if resources else None)
+            return process_pool(jobs, initializer=start_worker, initargs=(gazetteer, lexicon, 1))
+        start_worker(gazetteer, lexicon, cores, kiwi=resources.kiwi if resources else None)
         return InProcess()
 
     try:
@@ -219,10 +220,19 @@ def unique_documents(
 WORKER: dict[str, Resources] = {}
 
 
-def start_worker(gazetteer: Gazetteer, lexicon: Lexicon, *, kiwi: Kiwi | None = None) -> None:
-    """Set up this process to extract: its own analyser, loaded once."""
+def start_worker(
+    gazetteer: Gazetteer,
+    lexicon: Lexicon,
+    threads: int | None = None,
+    *,
+    kiwi: Kiwi | None = None,
+) -> None:
+    """Set up this process to extract: its own analyser, loaded once, with `threads`
+    tokenising threads (one in each of N worker processes, so --jobs N uses N cores)."""
     WORKER["resources"] = Resources(
-        gazetteer=gazetteer, kiwi=kiwi or load_analyser(gazetteer), lexicon=lexicon
+        gazetteer=gazetteer,
+        kiwi=kiwi or load_analyser(gazetteer, threads=threads),
+        lexicon=lexicon,
     )
 
 
