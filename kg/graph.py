@@ -12,6 +12,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 from decimal import Decimal
+from functools import cache
 
 from rdflib import RDF, XSD, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, SKOS
@@ -107,8 +108,10 @@ def document_triples(document: Document) -> list[Triple]:
     return triples
 
 
-def entity_triples(entity: Entity) -> list[Triple]:
-    """The triples of an entity node: its type and labels."""
+@cache
+def entity_triples(entity: Entity) -> tuple[Triple, ...]:
+    """The triples of an entity node: its type and labels (made once per entity: a build
+    repeats the same few hundred actors in every article)."""
     node = entity_iri(entity)
     triples = [
         (node, RDF.type, KG[entity.type]),
@@ -120,13 +123,13 @@ def entity_triples(entity: Entity) -> list[Triple]:
         lang = "en" if LATIN.match(alias) else "ko"
         if alias not in (entity.ko, entity.en):
             triples.append((node, SKOS.altLabel, Literal(alias, lang=lang)))
-    return triples
+    return tuple(triples)
 
 
 def statement_triples(statement: Statement) -> list[Triple]:
     """The triples of a statement: its entities, its direct edge unless it is negated, and
     its statement node."""
-    triples = entity_triples(statement.subject) + entity_triples(statement.object)
+    triples = [*entity_triples(statement.subject), *entity_triples(statement.object)]
     subject, obj = entity_iri(statement.subject), entity_iri(statement.object)
     if statement.predicate in SYMMETRIC and str(obj) < str(subject):
         subject, obj = obj, subject

@@ -14,6 +14,7 @@ import heapq
 import re
 import tempfile
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from itertools import groupby
 from pathlib import Path
 from typing import TextIO
@@ -41,8 +42,9 @@ TYPE = f"<{RDF.type}>"
 CHUNK = 100_000
 
 
+@lru_cache(maxsize=1 << 16)
 def nt_line(triple: Triple) -> str:
-    """A triple as one N-Triples line."""
+    """A triple as one N-Triples line (the last 65,536 remembered: entity lines repeat)."""
     subject, predicate, obj = triple
     return f"{subject.n3()} {predicate.n3()} {nt_term(obj)} .\n"
 
