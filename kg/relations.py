@@ -65,6 +65,7 @@ LIST_GAP = 8
 PASSIVE_SUFFIXES = {"되", "돼", "받", "당"}
 ALSO = {"역시", "또한"}
 PATIENTS = {"object", "to", "of"}
+EVENTS = {"event", "paid"}
 COUNTED_TAGS = {"NNG", "NNB", "SN", "NR", "XSN", "XPN", "MM"}
 COUNTED_PHRASE = 6
 TOPICS = {"은", "는", "도"}
@@ -334,12 +335,8 @@ def read_cue(
     roles = arguments(tokens, scope, first, last, cue, lexicon, topic, bound, carried, remembered)
     if grouped:
         roles = spread_group(roles, group.actors, cue)
-    elif not roles.pairs and group is not None and group_patient(tokens, first, bound, lexicon):
-        main = subject_of(tokens, scope, first, lexicon, topic, bound)[0]
-        members = [m for m in group.actors if main is not None and m.entity.id != main.entity.id]
-        roles = (
-            Roles(tuple((main, m) for m in members), "anaphor", roles.notes) if members else roles
-        )
+    elif not roles.pairs and group_patient(tokens, first, bound, lexicon):
+        roles = group_roles(tokens, scope, first, bound, cue, lexicon, topic, group) or roles
     banned = settle_roles(tokens, tuple(m for m in mentions if m.entity.type == "Product"), lexicon)
     if not roles.pairs and cue.kind == "blocks" and banned:
         with_products = tuple(sorted(scope + banned, key=lambda m: m.first))
@@ -414,6 +411,29 @@ def group_patient(tokens: tuple[Token, ...], first: int, bound: int, lexicon: Le
         if patient and names_group(tokens, k, lexicon):
             return True
     return False
+
+
+def group_roles(
+    tokens: tuple[Token, ...],
+    scope: tuple[Mention, ...],
+    first: int,
+    bound: int,
+    cue: Cue,
+    lexicon: Lexicon,
+    topic: tuple[Mention, ...],
+    group: Group | None,
+) -> Roles | None:
+    """The pairs of a cue whose patient is 두 회사 / 이들 기업: the two actors the sentence
+    named before it (A가 B를 쓰면서 두 회사의 협력이), else the last list told. A symmetric
+    cue pairs the members; another takes the clause's subject as the agent of each."""
+    named = list({m.entity.id: m for m in scope if m.last < first}.values())
+    members = named[-2:] if len(named) >= 2 else list(group.actors if group else ())
+    if cue.direction == "symmetric":
+        found = tuple((a, b) for i, a in enumerate(members) for b in members[i + 1 :])
+        return Roles(found, "anaphor", ()) if found else None
+    main = subject_of(tokens, scope, first, lexicon, topic, bound)[0]
+    patients = [m for m in members if main is not None and m.entity.id != main.entity.id]
+    return Roles(tuple((main, m) for m in patients), "anaphor", ()) if patients else None
 
 
 def names_group(tokens: tuple[Token, ...], particle: int, lexicon: Lexicon) -> bool:
@@ -765,6 +785,8 @@ def arguments(
     passive = cue.direction == "received" or is_passive(tokens, last, lexicon)
     main, how, note = subject_of(tokens, actors, first, lexicon, topic, bound)
     notes = (note,) if note else ()
+    if cue.frame == "paid" and not paid(tokens, first):
+        return Roles((), how, (*notes, f"{cue.lemmas[0]} of no sum of money: not funding"))
     if cue.frame == "list":
         targets = list_targets(tokens, actors, last, lexicon)
         lister = genitive or main or qualifier(tokens, before, first, cue)
@@ -799,7 +821,7 @@ def arguments(
         local = [
             m for m in before if m.role == "subject" and tokens_between_clause(tokens, m, first)
         ]
-        if cue.frame == "event" and not passive and local and cue.direction != "symmetric":
+        if cue.frame in EVENTS and not passive and local and cue.direction != "symmetric":
             return Roles(pairs(local[-1], head, actors, tokens), "head", notes)
         main, how = head, "head"
     made = last + 1 < len(tokens) and tokens[last + 1].tag == "JKO"
@@ -973,6 +995,16 @@ def bare_verb(tokens: tuple[Token, ...], main: Mention, last: int) -> bool:
     )
     span = range(main.last + 1, last)
     return verb and not any(tokens[k].tag == "JKO" and not amount(tokens, k - 1) for k in span)
+
+
+def paid(tokens: tuple[Token, ...], first: int) -> bool:
+    """Whether a sum of money is the object of the cue's clause (9000억 엔을 추가 지원)."""
+    for k in range(first - 1, max(first - 6, 0) - 1, -1):
+        if tokens[k].tag in {"EF", "SF", "EC", "ETM"}:
+            return False
+        if tokens[k].tag == "JKO":
+            return k > 0 and amount(tokens, k - 1)
+    return False
 
 
 def amount(tokens: tuple[Token, ...], k: int) -> bool:
