@@ -616,7 +616,7 @@ def particle_after(tokens: tuple[Token, ...], last: int) -> int:
 
 def is_unit_title(form: str, words: Words) -> bool:
     """Whether a noun is a unit's head title (사업부장, 연구소장): it ends in a title."""
-    return len(form) > 2 and any(form.endswith(t) for t in words.unit_titles)
+    return len(form) > 2 and form.endswith(words.unit_titles)
 
 
 def role_after(tokens: tuple[Token, ...], last: int) -> str:

@@ -373,8 +373,14 @@ def find_times(text: str, *, published: datetime.date | None) -> tuple[Timex, ..
                 timex = item
             elif line[item[0] : item[1]] in _lexicon().then and last_time is not None:
                 start, end, _, role, local = item
-                timex = replace(last_time, text=line[start:end], start=start, end=end, role=role)
-                timex = replace(timex, local_time=local)
+                timex = replace(
+                    last_time,
+                    text=line[start:end],
+                    start=start,
+                    end=end,
+                    role=role,
+                    local_time=local,
+                )
             else:
                 start, end, shift, role, local = item
                 base = last_day or anchor
