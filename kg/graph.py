@@ -22,7 +22,7 @@ from kg.documents import Document
 from kg.gazetteer import Entity
 from kg.relations import SYMMETRIC, Statement
 from kg.times import earliest_day, latest_day
-from kg.vocab import KG, KGR, SCHEMA
+from kg.vocab import KG, KGR, PREFIXES, SCHEMA
 
 PRECISION = {
     "day": KG.Day,
@@ -46,12 +46,8 @@ Triple = tuple[Node, URIRef, Node]
 def new_graph() -> Graph:
     """An empty graph with kg's prefixes bound."""
     graph = Graph()
-    graph.bind("kg", KG._NS)
-    graph.bind("kgr", KGR)
-    graph.bind("skos", SKOS)
-    graph.bind("prov", PROV)
-    graph.bind("dcterms", DCTERMS)
-    graph.bind("schema", SCHEMA)
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
     return graph
 
 

@@ -19,22 +19,11 @@ from itertools import groupby
 from pathlib import Path
 from typing import TextIO
 
-from rdflib import RDF, XSD, Literal
-from rdflib.namespace import DCTERMS, PROV, SKOS
+from rdflib import RDF, Literal
 
 from kg.graph import Triple
-from kg.vocab import KG, KGR, SCHEMA
+from kg.vocab import PREFIXES
 
-PREFIXES = {
-    "dcterms": str(DCTERMS),
-    "kg": str(KG._NS),
-    "kgr": str(KGR),
-    "prov": str(PROV),
-    "rdf": str(RDF),
-    "schema": str(SCHEMA),
-    "skos": str(SKOS),
-    "xsd": str(XSD),
-}
 ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 # a local name any Turtle parser reads: letters, digits, _ and Hangul, with - and . inside
 LOCAL_NAME = re.compile(r"[\w가-힣](?:[\w.가-힣-]*[\w가-힣-])?", re.ASCII)

@@ -9,8 +9,8 @@ from __future__ import annotations
 from importlib import resources
 from pathlib import Path
 
-from rdflib import Namespace, URIRef
-from rdflib.namespace import DefinedNamespace
+from rdflib import RDF, XSD, Namespace, URIRef
+from rdflib.namespace import DCTERMS, PROV, SKOS, DefinedNamespace
 
 KGR = Namespace("https://w3id.org/kgnews/resource/")
 SCHEMA = Namespace("https://schema.org/")
@@ -61,6 +61,19 @@ class KG(DefinedNamespace):
     Planned: URIRef
     Hedged: URIRef
     Negated: URIRef
+
+
+PREFIXES = {
+    "dcterms": str(DCTERMS),
+    "kg": str(KG._NS),
+    "kgr": str(KGR),
+    "prov": str(PROV),
+    "rdf": str(RDF),
+    "schema": str(SCHEMA),
+    "skos": str(SKOS),
+    "xsd": str(XSD),
+}
+"""The prefixes of kg's graph files (graph.ttl and every export)."""
 
 
 def ontology_file(name: str) -> Path:
