@@ -1,5 +1,6 @@
-"""The build cache: each article's statements kept under a hash of the article and of
-everything that reads it, so a re-run analyses only new or changed articles.
+"""The build cache: each article's statements, and the lines they give the build's files,
+kept under a hash of the article and of everything that reads it, so a re-run analyses only
+new or changed articles and writes the others without making their triples again.
 
 One SQLite file, statements.sqlite, in the folder given (`kg build` uses default_folder()
 unless told `--cache DIR` or `--no-cache`). A record's key hashes the whole Document (text,
@@ -24,6 +25,7 @@ from kg.documents import Document
 from kg.errors import KgError
 from kg.gazetteer import Gazetteer
 from kg.relations import Lexicon, Statement
+from kg.writer import Lines
 
 COMMIT_EVERY = 500
 WAIT_SECONDS = 60
@@ -59,8 +61,8 @@ def canonical(value: object) -> object:
 
 
 class Cache:
-    """Statements per article on disk; `get` returns None for an article not seen, and `put`
-    after a `get` that found the article writes nothing."""
+    """Statements and lines per article on disk; `get` returns None for an article not seen,
+    and `put` after a `get` that found the article writes nothing."""
 
     def __init__(self, folder: Path, *, version: str) -> None:
         self.version = version
@@ -70,12 +72,14 @@ class Cache:
             self.connection.executescript(
                 """
                 DROP TABLE IF EXISTS records;
-                CREATE TABLE IF NOT EXISTS articles (
-                    key TEXT PRIMARY KEY, version TEXT NOT NULL, statements BLOB NOT NULL
+                DROP TABLE IF EXISTS articles;
+                CREATE TABLE IF NOT EXISTS extracted (
+                    key TEXT PRIMARY KEY, version TEXT NOT NULL, statements BLOB NOT NULL,
+                    lines BLOB NOT NULL
                 ) WITHOUT ROWID;
                 """
             )
-            self.connection.execute("DELETE FROM articles WHERE version != ?", (version,))
+            self.connection.execute("DELETE FROM extracted WHERE version != ?", (version,))
             self.connection.commit()
         except (OSError, sqlite3.Error) as error:
             raise KgError(
@@ -90,26 +94,26 @@ class Cache:
         values = tuple(getattr(document, f.name) for f in fields(document))
         return hashlib.sha256(pickle.dumps((self.version, values))).hexdigest()
 
-    def get(self, document: Document) -> tuple[Statement, ...] | None:
-        """The statements cached for this article, or None."""
+    def get(self, document: Document) -> tuple[tuple[Statement, ...], Lines] | None:
+        """The statements and lines cached for this article, or None."""
         key = self.key(document)
         row = self.connection.execute(
-            "SELECT statements FROM articles WHERE key = ?", (key,)
+            "SELECT statements, lines FROM extracted WHERE key = ?", (key,)
         ).fetchone()
         if row is None:
             return None
         self.found.add(key)
-        return pickle.loads(row[0])
+        return pickle.loads(row[0]), pickle.loads(row[1])
 
-    def put(self, document: Document, statements: tuple[Statement, ...]) -> None:
-        """Remember an article's statements."""
+    def put(self, document: Document, statements: tuple[Statement, ...], lines: Lines) -> None:
+        """Remember an article's statements and lines."""
         key = self.key(document)
         if key in self.found:
             self.found.discard(key)
             return
         self.connection.execute(
-            "INSERT OR REPLACE INTO articles VALUES (?, ?, ?)",
-            (key, self.version, pickle.dumps(statements)),
+            "INSERT OR REPLACE INTO extracted VALUES (?, ?, ?, ?)",
+            (key, self.version, pickle.dumps(statements), pickle.dumps(lines)),
         )
         self.unsaved += 1
         if self.unsaved >= COMMIT_EVERY:

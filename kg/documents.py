@@ -318,6 +318,7 @@ CLEAN = str.maketrans(
         **{c: None for c in "\u200b\u2060\ufeff\u00ad"},
     }
 )
+UNCLEAN = re.compile("[" + re.escape("".join(map(chr, CLEAN))) + "]")
 SURROGATE = re.compile("[\ud800-\udfff]")
 
 
@@ -326,8 +327,9 @@ def clean_text(text: str) -> str:
 
     Lone surrogates (JSON can carry them) become U+FFFD, so the text always encodes.
     """
-    text = SURROGATE.sub("\ufffd", text.replace("\r\n", "\n").translate(CLEAN))
-    return unicodedata.normalize("NFC", text)
+    if UNCLEAN.search(text):
+        text = text.replace("\r\n", "\n").translate(CLEAN)
+    return unicodedata.normalize("NFC", SURROGATE.sub("\ufffd", text))
 
 
 def cut(text: str, limit: int) -> str:

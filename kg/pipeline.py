@@ -39,6 +39,7 @@ from kg.relations import (
     read_sentence,
 )
 from kg.times import find_times, guess_published
+from kg.writer import Lines, article_lines
 
 TRUSTED_GUESS = 0.6
 CARRY = 2
@@ -80,10 +81,12 @@ def load_resources(*, gazetteer_files: Iterable[Path] = ()) -> Resources:
 
 @dataclass(frozen=True)
 class Extracted:
-    """One article read and the statements it makes."""
+    """One article read, the statements it makes, and the lines they give the build's files
+    (made beside the statements, in the worker; kg.writer makes them when they are not)."""
 
     document: Document
     statements: tuple[Statement, ...]
+    lines: Lines | None = None
 
 
 def build(
@@ -170,7 +173,7 @@ def stream(
         return InProcess()
 
     try:
-        for document, statements in in_order(
+        for document, found in in_order(
             documents,
             work=extract_batch,
             known=store.get if store else lambda document: None,
@@ -180,12 +183,13 @@ def stream(
         ):
             yield from problems
             problems.clear()
-            if isinstance(statements, Problem):
-                yield statements
+            if isinstance(found, Problem):
+                yield found
                 continue
+            statements, lines = found
             if store is not None:
-                store.put(document, statements)
-            yield Extracted(document, statements)
+                store.put(document, statements, lines)
+            yield Extracted(document, statements, lines)
         yield from problems
     finally:
         if store is not None:
@@ -236,16 +240,21 @@ def start_worker(
     )
 
 
-def extract_batch(documents: list[Document]) -> list[tuple[Statement, ...] | Problem]:
-    """The statements of each document, in a process set up by start_worker; a document
-    whose analysis fails gives a Problem instead."""
+def extract_batch(
+    documents: list[Document],
+) -> list[tuple[tuple[Statement, ...], Lines] | Problem]:
+    """The statements of each document and their lines, in a process set up by
+    start_worker; a document whose analysis fails gives a Problem instead."""
     return [extract_or_problem(document, WORKER["resources"]) for document in documents]
 
 
-def extract_or_problem(document: Document, resources: Resources) -> tuple[Statement, ...] | Problem:
-    """The document's statements, or the Problem of why there are none."""
+def extract_or_problem(
+    document: Document, resources: Resources
+) -> tuple[tuple[Statement, ...], Lines] | Problem:
+    """The document's statements and their lines, or the Problem of why there are none."""
     try:
-        return extract(document, resources)
+        statements = extract(document, resources)
+        return statements, article_lines(document, statements)
     except Exception as e:
         log.debug("extracting %s failed", document.id, exc_info=True)
         message = f"extraction failed ({type(e).__name__}: {e}); skipped"

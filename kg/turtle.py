@@ -16,6 +16,7 @@ import tempfile
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import TextIO
 
@@ -29,6 +30,7 @@ ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
 LOCAL_NAME = re.compile(r"[\w가-힣](?:[\w.가-힣-]*[\w가-힣-])?", re.ASCII)
 TYPE = f"<{RDF.type}>"
 CHUNK = 100_000
+FIRST = itemgetter(0)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -94,24 +96,33 @@ class SortedLines:
 
 def write_turtle(lines: Iterable[str], out: TextIO) -> None:
     """Turtle from sorted, distinct N-Triples lines: kg's prefixes, then one block per
-    subject (its rdf:type first)."""
+    subject."""
     out.writelines(f"PREFIX {name}: <{iri}>\n" for name, iri in PREFIXES.items())
-    triples = (line.rstrip("\n")[:-2].split(" ", 2) for line in lines)
-    for subject, group in groupby(triples, key=lambda t: t[0]):
-        pairs = sorted(((p, o) for _, p, o in group), key=lambda pair: pair[0] != TYPE)
-        out.write(f"\n{short(subject)}\n")
-        for predicate, objects in groupby(pairs, key=lambda pair: pair[0]):
-            verb = "a" if predicate == TYPE else short(predicate)
-            values = [short_term(o) for _, o in objects]
-            if len(values) == 1:
-                out.write(f"    {verb} {values[0]} ;\n")
-            else:
-                out.write(f"    {verb}\n        " + " ,\n        ".join(values) + " ;\n")
-        out.write(".\n")
+    triples = (line[:-3].split(" ", 2) for line in lines)
+    for subject, group in groupby(triples, key=FIRST):
+        out.write(turtle_block(subject, [(p, o) for _, p, o in group]))
 
 
+def turtle_block(subject: str, pairs: list[tuple[str, str]]) -> str:
+    """One subject's predicates and objects (sorted N-Triples terms) as a Turtle block, its
+    rdf:type first."""
+    pairs.sort(key=lambda pair: pair[0] != TYPE)
+    parts = [f"\n{short(subject)}\n"]
+    for predicate, objects in groupby(pairs, key=FIRST):
+        verb = "a" if predicate == TYPE else short(predicate)
+        values = [short_term(o) for _, o in objects]
+        if len(values) == 1:
+            parts.append(f"    {verb} {values[0]} ;\n")
+        else:
+            parts.append(f"    {verb}\n        " + " ,\n        ".join(values) + " ;\n")
+    parts.append(".\n")
+    return "".join(parts)
+
+
+@lru_cache(maxsize=1 << 16)
 def short_term(term: str) -> str:
-    """An N-Triples object as Turtle: IRIs and literal datatypes shortened."""
+    """An N-Triples object as Turtle: IRIs and literal datatypes shortened (the last 65,536
+    remembered: entities, dates and confidences repeat)."""
     if term.startswith("<"):
         return short(term)
     if term.startswith('"') and term.endswith(">"):
@@ -120,8 +131,10 @@ def short_term(term: str) -> str:
     return term
 
 
+@lru_cache(maxsize=1 << 16)
 def short(iri: str) -> str:
-    """`<iri>` as prefix:name when under one of PREFIXES and plainly valid, else as is."""
+    """`<iri>` as prefix:name when under one of PREFIXES and plainly valid, else as is (the
+    last 65,536 remembered: predicates and entities repeat)."""
     if not iri.startswith("<"):
         return iri
     text = iri[1:-1]

@@ -19,21 +19,54 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from rdflib import Graph
 
-from kg.documents import Problem
+from kg.documents import Document, Problem
 from kg.export import open_temporary, statement_record
-from kg.graph import document_triples, new_graph, statement_triples
-from kg.pipeline import Extracted
+from kg.graph import Triple, document_triples, new_graph, statement_triples
 from kg.relations import Statement
 from kg.turtle import SortedLines, nt_line, write_turtle
 from kg.viewer import Network
 from kg.vocab import KGR
 
+if TYPE_CHECKING:
+    from kg.pipeline import Extracted
+
 GRAPH_FORMATS = ("ttl", "nt")
 OWN_NODES = (f"<{KGR}stmt-", f"<{KGR}doc-")
+
+
+@dataclass(frozen=True)
+class Lines:
+    """One article as the build writes it: its statements.jsonl lines, its distinct
+    N-Triples lines sorted, and the entities and relations of its statements (for the
+    build's counts). Made where the article is analysed and kept in the cache, so a re-run
+    writes a cached article without making its triples again."""
+
+    jsonl: str
+    triples: tuple[str, ...]
+    entities: frozenset[str]
+    relations: tuple[str, ...]
+
+
+def article_lines(document: Document, statements: tuple[Statement, ...]) -> Lines:
+    """The lines an article adds to the build's files."""
+    return Lines(
+        jsonl="".join(statement_line(statement) for statement in statements),
+        triples=tuple(sorted({nt_line(t) for t in article_triples(document, statements)})),
+        entities=frozenset(e for s in statements for e in (s.subject.id, s.object.id)),
+        relations=tuple(statement.predicate for statement in statements),
+    )
+
+
+def article_triples(document: Document, statements: tuple[Statement, ...]) -> list[Triple]:
+    """The triples of an article and of its statements."""
+    triples = document_triples(document)
+    for statement in statements:
+        triples += statement_triples(statement)
+    return triples
 
 
 @dataclass(frozen=True)
@@ -95,17 +128,17 @@ def write_build(
                 problems.append(item)
                 continue
             articles += 1
-            triples = document_triples(item.document)
-            for statement in item.statements:
-                jsonl.write(statement_line(statement))
-                triples += statement_triples(statement)
-                entities |= {statement.subject.id, statement.object.id}
-                relations[statement.predicate] += 1
-            if graph is not None:
-                graph += triples
-            if network is not None:
-                network.add(triples)
-            for line in sorted({nt_line(triple) for triple in triples} if emit else ()):
+            lines = item.lines or article_lines(item.document, item.statements)
+            jsonl.write(lines.jsonl)
+            entities |= lines.entities
+            relations.update(lines.relations)
+            if graph is not None or network is not None:
+                triples = article_triples(item.document, item.statements)
+                if graph is not None:
+                    graph += triples
+                if network is not None:
+                    network.add(triples)
+            for line in lines.triples if emit else ():
                 shared = not line.startswith(OWN_NODES)
                 if shared and line in seen:
                     continue

@@ -17,6 +17,7 @@ from kg.documents import Document
 from kg.errors import KgError
 from kg.export import serialize, statements_jsonl
 from kg.pipeline import build
+from kg.writer import article_lines
 
 ARTICLES = [
     ("c1", "2025-01-10", "네이버는 지난 8일 업스테이지에 대규모 투자를 단행했다."),
@@ -76,8 +77,8 @@ def test_a_changed_article_is_analysed_again(tmp_path, resources, analysed):
 def test_a_new_gazetteer_or_lexicon_misses_the_cache(tmp_path, resources):
     cache = Cache(tmp_path, version=version_key(resources.gazetteer, resources.lexicon))
     document = Document(id="d", text="네이버는 투자했다.")
-    cache.put(document, ())
-    assert cache.get(document) == ()
+    cache.put(document, (), article_lines(document, ()))
+    assert cache.get(document) == ((), article_lines(document, ()))
     assert cache.get(replace(document, text="네이버는 제휴했다.")) is None
     cache.close()
     entities = dict(list(resources.gazetteer.entities.items())[1:])
@@ -108,12 +109,14 @@ def test_the_version_key_is_the_same_in_every_process():
 
 def test_a_found_article_is_not_written_again_and_other_versions_are_dropped(tmp_path):
     document = Document(id="d", text="네이버는 투자했다.")
+    lines = article_lines(document, ())
     cache = Cache(tmp_path, version="one")
-    cache.put(document, ())
-    assert cache.get(document) == ()
-    cache.connection.execute("UPDATE articles SET statements = ?", (b"kept",))
-    cache.put(document, ())
-    assert cache.connection.execute("SELECT statements FROM articles").fetchall() == [(b"kept",)]
+    cache.put(document, (), lines)
+    assert cache.get(document) == ((), lines)
+    cache.connection.execute("UPDATE extracted SET statements = ?", (b"kept",))
+    cache.put(document, (), lines)
+    kept = cache.connection.execute("SELECT statements FROM extracted").fetchall()
+    assert kept == [(b"kept",)]
     cache.close()
     Cache(tmp_path, version="two").close()
     assert Cache(tmp_path, version="one").get(document) is None
@@ -133,9 +136,12 @@ def test_cli_build_caches_by_default_and_not_with_no_cache(tmp_path, analysed):
     assert CliRunner().invoke(main, args).exit_code == 0
     assert analysed == ["c4"]
     assert (Path(os.environ["XDG_CACHE_HOME"]) / "kg" / "statements.sqlite").is_file()
+    names = ("graph.ttl", "statements.jsonl", "graph.html")
+    cached = [(tmp_path / "out" / name).read_bytes() for name in names]
     analysed.clear()
     assert CliRunner().invoke(main, [*args, "--no-cache"]).exit_code == 0
     assert analysed == ["c1", "c2", "c3", "c4"]
+    assert [(tmp_path / "out" / name).read_bytes() for name in names] == cached
     both = CliRunner().invoke(main, [*args, "--no-cache", "--cache", str(tmp_path / "c")])
     assert both.exit_code == 2
 
