@@ -187,26 +187,33 @@ class _Scan:
         self._scanner = scanner
         starts = [_first_chars(rule.pattern) for rule in scanner.rules]
         self._firsts = [_one_of(atoms) for atoms in starts]
-        self._jump = _one_of(frozenset().union(*starts))
+        self._start = _one_of(frozenset().union(*starts))
+        attachable = frozenset().union(
+            *(atoms for rule, atoms in zip(scanner.rules, starts, strict=True) if rule.attachable)
+        )
+        # a start inside a Hangul word (after a Hangul syllable) can only begin an
+        # attachable rule; anywhere else any rule may begin
+        free = f"(?:(?<![가-힣])|(?=[^가-힣]))(?:{self._start.pattern})"
+        self._jump = re.compile(free + (f"|{_one_of(attachable).pattern}" if attachable else ""))
         self._by_char: dict[str, tuple[TokenRule, ...]] = {}
 
     def scan(self, text: str) -> list[Token]:
         scanner = self._scanner
         tokens: list[Token] = []
         pos, last_end = 0, 0
-        while match := self._jump.search(text, pos):
-            pos = match.start()
-            attached = not scanner._left_ok(text, pos, last_end)
-            if attached and not scanner._has_attachable:
-                pos += 1
-                continue
-            best = self._best_match(text, pos, attached)
+        while True:
+            if pos == last_end and self._start.match(text, pos):
+                at = pos  # right after a token nothing is attached: any rule may begin
+            elif match := self._jump.search(text, pos):
+                at = match.start()
+            else:
+                return tokens
+            best = self._best_match(text, at, not scanner._left_ok(text, at, last_end))
             if best is None:
-                pos += 1
+                pos = at + 1
                 continue
             tokens.extend(best)
             pos = last_end = best[-1].end
-        return tokens
 
     def _best_match(self, text: str, pos: int, attached: bool) -> Sequence[Token] | None:
         """Scanner._best_match over the rules that can start with the character at `pos`."""
