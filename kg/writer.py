@@ -3,12 +3,13 @@ OUT/graph.ttl (or graph.nt) and OUT/graph.html.
 
 Every file goes to a temporary beside it first, and all are renamed into place only when
 all are whole, so a build that fails at any point leaves the previous outputs as they were.
-Each article's triples become N-Triples lines as it is read, and only the entity triples
-seen so far are remembered, so memory stays flat however big the archive. N-Triples lines
-are written at once, in input order. Turtle lines go to sorted runs on disk (kg.turtle)
-and are merged into canonical, byte-stable Turtle at the end. graph.html is streamed from a
-kg.viewer.Network, which keeps its statements and articles in sorted runs on disk, not
-from an rdflib graph; none is drawn beside N-Triples.
+Each article's triples become N-Triples lines where it is analysed (`article_lines`, kept
+in the cache beside its statements), and only the entity triples seen so far are
+remembered, so memory stays flat however big the archive. N-Triples lines are written at
+once, in input order. Turtle lines, each statement node's block already made, go to sorted
+runs on disk (kg.turtle) and are merged into canonical, byte-stable Turtle at the end.
+graph.html is streamed from a kg.viewer.Network, which keeps its statements and articles in
+sorted runs on disk, not from an rdflib graph; none is drawn beside N-Triples.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -27,7 +29,7 @@ from kg.documents import Document, Problem
 from kg.export import open_temporary, statement_record
 from kg.graph import Triple, document_triples, new_graph, statement_triples
 from kg.relations import Statement
-from kg.turtle import SortedLines, nt_line, write_turtle
+from kg.turtle import SortedLines, block_line, nt_line, subject_of, write_turtle
 from kg.viewer import Network
 from kg.vocab import KGR
 
@@ -35,27 +37,35 @@ if TYPE_CHECKING:
     from kg.pipeline import Extracted
 
 GRAPH_FORMATS = ("ttl", "nt")
-OWN_NODES = (f"<{KGR}stmt-", f"<{KGR}doc-")
+STATEMENT_NODE = f"<{KGR}stmt-"
+OWN_NODES = (STATEMENT_NODE, f"<{KGR}doc-")
 
 
 @dataclass(frozen=True)
 class Lines:
-    """One article as the build writes it: its statements.jsonl lines, its distinct
-    N-Triples lines sorted, and the entities and relations of its statements (for the
-    build's counts). Made where the article is analysed and kept in the cache, so a re-run
-    writes a cached article without making its triples again."""
+    """One article as the build writes it: its statements.jsonl lines, its graph.ttl lines
+    (distinct N-Triples lines, each statement node's as one kg.turtle block_line, sorted),
+    and the entities and relations of its statements (for the build's counts). Made where
+    the article is analysed and kept in the cache, so a re-run writes a cached article
+    without making its triples again."""
 
     jsonl: str
-    triples: tuple[str, ...]
+    turtle: tuple[str, ...]
     entities: frozenset[str]
     relations: tuple[str, ...]
 
 
 def article_lines(document: Document, statements: tuple[Statement, ...]) -> Lines:
     """The lines an article adds to the build's files."""
+    lines = sorted({nt_line(t) for t in article_triples(document, statements)})
+    turtle: list[str] = []
+    for subject, group in groupby(lines, key=subject_of):
+        own = list(group)
+        block = block_line(own) if subject.startswith(STATEMENT_NODE) else None
+        turtle += [block] if block else own
     return Lines(
         jsonl="".join(statement_line(statement) for statement in statements),
-        triples=tuple(sorted({nt_line(t) for t in article_triples(document, statements)})),
+        turtle=tuple(turtle),
         entities=frozenset(e for s in statements for e in (s.subject.id, s.object.id)),
         relations=tuple(statement.predicate for statement in statements),
     )
@@ -132,13 +142,17 @@ def write_build(
             jsonl.write(lines.jsonl)
             entities |= lines.entities
             relations.update(lines.relations)
-            if graph is not None or network is not None:
+            triples: list[Triple] = []
+            if graph is not None or network is not None or nt is not None:
                 triples = article_triples(item.document, item.statements)
                 if graph is not None:
                     graph += triples
                 if network is not None:
                     network.add(triples)
-            for line in lines.triples if emit else ():
+            if emit is None:
+                continue
+            out = lines.turtle if nt is None else sorted({nt_line(t) for t in triples})
+            for line in out:
                 shared = not line.startswith(OWN_NODES)
                 if shared and line in seen:
                     continue

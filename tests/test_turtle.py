@@ -12,7 +12,7 @@ from rdflib.namespace import SKOS
 
 from kg.export import serialize
 from kg.graph import new_graph
-from kg.turtle import SortedLines, nt_line, short, write_turtle
+from kg.turtle import BREAK, SortedLines, block_line, nt_line, short, subject_of, write_turtle
 from kg.vocab import KG, KGR
 
 
@@ -86,3 +86,25 @@ def test_same_bytes_whatever_the_order_of_the_triples(tmp_path):
         runs.close()
         texts.append(out.getvalue())
     assert texts[0] == texts[1] == serialize(tricky_graph())
+
+
+def test_a_block_line_sorts_and_writes_as_its_subjects_lines_would(tmp_path):
+    graph = tricky_graph()
+    graph.add((KGR["stmt-0a1b2c0"], RDF.type, KG.Statement))
+    lines = sorted({nt_line(t) for t in graph})
+    node = f"<{KGR}stmt-0a1b2c>"
+    block = block_line([line for line in lines if subject_of(line) == node])
+    assert block is not None and block.count("\n") == 1
+    mixed = [line for line in lines if subject_of(line) != node] + [block]
+    runs = SortedLines(tmp_path, chunk=3)
+    for line in mixed:
+        runs.add(line)
+    out = io.StringIO()
+    write_turtle(runs.merged(), out)
+    runs.close()
+    assert out.getvalue() == serialize(graph)
+
+
+def test_text_holding_the_break_character_stays_as_lines():
+    line = nt_line((KGR["stmt-1"], KG.cue, Literal(f"a{BREAK}b")))
+    assert block_line([line]) is None
