@@ -13,6 +13,7 @@ holds one version's articles, not every version's ever built.
 from __future__ import annotations
 
 import hashlib
+import io
 import os
 import pickle
 import sqlite3
@@ -24,7 +25,7 @@ import kiwipiepy
 
 from kg.documents import Document
 from kg.errors import KgError
-from kg.gazetteer import Gazetteer
+from kg.gazetteer import Entity, Gazetteer
 from kg.relations import Lexicon, Statement
 from kg.writer import Lines
 
@@ -66,8 +67,11 @@ class Cache:
     size); `get` returns None for an article not seen, and `put` after a `get` that found
     the article writes nothing."""
 
-    def __init__(self, folder: Path, *, version: str) -> None:
+    def __init__(
+        self, folder: Path, *, version: str, known: dict[str, Entity] | None = None
+    ) -> None:
         self.version = version
+        self.known = known or {}
         try:
             folder.mkdir(parents=True, exist_ok=True)
             self.connection = sqlite3.connect(folder / "statements.sqlite", timeout=WAIT_SECONDS)
@@ -105,7 +109,7 @@ class Cache:
         if row is None:
             return None
         self.found.add(key)
-        return pickle.loads(row[0]), pickle.loads(zlib.decompress(row[1]))
+        return self.loads(row[0]), pickle.loads(zlib.decompress(row[1]))
 
     def put(self, document: Document, statements: tuple[Statement, ...], lines: Lines) -> None:
         """Remember an article's statements and lines."""
@@ -115,12 +119,32 @@ class Cache:
             return
         self.connection.execute(
             "INSERT OR REPLACE INTO extracted VALUES (?, ?, ?, ?)",
-            (key, self.version, pickle.dumps(statements), zlib.compress(pickle.dumps(lines), 1)),
+            (key, self.version, self.dumps(statements), zlib.compress(pickle.dumps(lines), 1)),
         )
         self.unsaved += 1
         if self.unsaved >= COMMIT_EVERY:
             self.connection.commit()
             self.unsaved = 0
+
+    def dumps(self, statements: tuple[Statement, ...]) -> bytes:
+        """Statements pickled with each known entity (the gazetteer's, which the version
+        key covers) as its id: smaller, and under half the time to load."""
+        out = io.BytesIO()
+        pickler = pickle.Pickler(out)
+        pickler.persistent_id = self.entity_id
+        pickler.dump(statements)
+        return out.getvalue()
+
+    def entity_id(self, value: object) -> str | None:
+        if isinstance(value, Entity) and self.known.get(value.id) == value:
+            return value.id
+        return None
+
+    def loads(self, data: bytes) -> tuple[Statement, ...]:
+        """Statements as `dumps` pickled them."""
+        unpickler = pickle.Unpickler(io.BytesIO(data))
+        unpickler.persistent_load = self.known.__getitem__
+        return unpickler.load()
 
     def close(self) -> None:
         """Save what is left and close the file."""

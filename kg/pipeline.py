@@ -147,7 +147,10 @@ def stream(
     """
     gazetteer = resources.gazetteer if resources else load_gazetteer(gazetteer_files)
     lexicon = resources.lexicon if resources else load_lexicon()
-    store = Cache(Path(cache), version=version_key(gazetteer, lexicon)) if cache else None
+    store = None
+    if cache:
+        version = version_key(gazetteer, lexicon)
+        store = Cache(Path(cache), version=version, known=gazetteer.entities)
     problems: list[Problem] = []
     documents = unique_documents(
         [Path(p) for p in paths],

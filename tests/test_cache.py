@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import subprocess
@@ -169,3 +170,20 @@ def test_a_cache_folder_that_cannot_be_made_is_a_clear_error(tmp_path):
     blocker.write_text("not a folder", encoding="utf-8")
     with pytest.raises(KgError, match="cannot keep the build cache"):
         Cache(blocker / "cache", version="v")
+
+
+def test_statements_keep_their_entities_known_or_not(tmp_path, resources):
+    text = ARTICLES[0][2]
+    document = Document("d", text, published=dt.date(2025, 1, 10), body=((0, len(text)),))
+    statements = kg.pipeline.extract(document, resources)
+    assert statements
+    known = statements[0].subject
+    renamed = replace(known, ko="다른 이름")
+    odd = (replace(statements[0], subject=renamed), *statements)
+    cache = Cache(tmp_path, version="v", known=resources.gazetteer.entities)
+    cache.put(document, odd, article_lines(document, odd))
+    found, _ = cache.get(document)
+    assert found == odd
+    assert found[1].subject is resources.gazetteer.entities[known.id]
+    assert found[0].subject.ko == "다른 이름"
+    cache.close()
