@@ -36,7 +36,7 @@ TYPE = f"<{RDF.type}>"
 CHUNK = 100_000
 FIRST = itemgetter(0)
 BREAK = "\x1f"
-"""Stands for a line break inside a block_line (never in a Turtle term kg writes)."""
+"""Stands for a line break inside a block_line (a block whose text holds it stays as lines)."""
 
 
 @lru_cache(maxsize=1 << 16)
