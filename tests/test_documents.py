@@ -155,6 +155,10 @@ def test_clean_text_turns_controls_into_spaces_and_drops_zero_widths():
     )
 
 
+def test_clean_text_replaces_a_lone_surrogate_in_otherwise_clean_text():
+    assert clean_text("협력했다\ud800") == "협력했다\ufffd"
+
+
 def test_clean_text_composes_hangul_jamo():
     assert clean_text("\u1112\u1161\u11ab") == "한"
 
@@ -291,6 +295,7 @@ def test_body_spans_leave_out_furniture():
             ARTICLE,
             "hong@example.com",
             "<저작권자 © 뉴스, 무단전재 및 재배포 금지>",
+            "COPYRIGHT NEWS1. ALL RIGHTS RESERVED.",
         ]
     )
     assert [text[s:e] for s, e in body_spans(text)] == ["네이버, 카카오와 AI 협력", ARTICLE]
