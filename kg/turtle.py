@@ -147,10 +147,8 @@ def turtle_block(subject: str, pairs: list[list[str]]) -> str:
     return "".join(parts)
 
 
-@lru_cache(maxsize=1 << 16)
 def short_term(term: str) -> str:
-    """An N-Triples object as Turtle: IRIs and literal datatypes shortened (the last 65,536
-    remembered: entities, dates and confidences repeat)."""
+    """An N-Triples object as Turtle: IRIs and literal datatypes shortened."""
     if term.startswith("<"):
         return short(term)
     if term.startswith('"') and term.endswith(">"):
