@@ -110,7 +110,7 @@ def write_turtle(lines: Iterable[str], out: TextIO) -> None:
             if line.startswith(BREAK, len(subject) + 1):
                 out.write(line[len(subject) + 2 : -1].replace(BREAK, "\n"))
             else:
-                pairs.append(line[len(subject) + 1 : -3].split(" ", 1))
+                pairs.append(predicate_object(line, subject))
         if pairs:
             out.write(turtle_block(subject, pairs))
 
@@ -120,12 +120,17 @@ def subject_of(line: str) -> str:
     return line[: line.index(" ")]
 
 
+def predicate_object(line: str, subject: str) -> list[str]:
+    """The predicate and object terms of an N-Triples line of `subject`."""
+    return line[len(subject) + 1 : -3].split(" ", 1)
+
+
 def block_line(lines: list[str]) -> str | None:
     """One subject's sorted N-Triples lines (all it has) as a single line holding its
     Turtle block, which sorts where the lines would; None if the block cannot be kept on
     one line."""
     subject = subject_of(lines[0])
-    block = turtle_block(subject, [line[len(subject) + 1 : -3].split(" ", 1) for line in lines])
+    block = turtle_block(subject, [predicate_object(line, subject) for line in lines])
     if BREAK in block:
         return None
     return subject + " " + BREAK + block.replace("\n", BREAK) + "\n"

@@ -74,17 +74,20 @@ def test_runs_on_disk_merge_sorted_and_without_repeats(tmp_path):
     assert list(tmp_path.iterdir()) == []
 
 
+def turtle_through_runs(lines: list[str], folder, *, chunk: int) -> str:
+    """Turtle written from lines sorted in on-disk runs of `chunk`, as the build does."""
+    runs = SortedLines(folder, chunk=chunk)
+    for line in lines:
+        runs.add(line)
+    out = io.StringIO()
+    write_turtle(runs.merged(), out)
+    runs.close()
+    return out.getvalue()
+
+
 def test_same_bytes_whatever_the_order_of_the_triples(tmp_path):
     lines = [nt_line(t) for t in tricky_graph()]
-    texts = []
-    for order in (lines, lines[::-1]):
-        runs = SortedLines(tmp_path, chunk=4)
-        for line in order:
-            runs.add(line)
-        out = io.StringIO()
-        write_turtle(runs.merged(), out)
-        runs.close()
-        texts.append(out.getvalue())
+    texts = [turtle_through_runs(order, tmp_path, chunk=4) for order in (lines, lines[::-1])]
     assert texts[0] == texts[1] == serialize(tricky_graph())
 
 
@@ -96,13 +99,7 @@ def test_a_block_line_sorts_and_writes_as_its_subjects_lines_would(tmp_path):
     block = block_line([line for line in lines if subject_of(line) == node])
     assert block is not None and block.count("\n") == 1
     mixed = [line for line in lines if subject_of(line) != node] + [block]
-    runs = SortedLines(tmp_path, chunk=3)
-    for line in mixed:
-        runs.add(line)
-    out = io.StringIO()
-    write_turtle(runs.merged(), out)
-    runs.close()
-    assert out.getvalue() == serialize(graph)
+    assert turtle_through_runs(mixed, tmp_path, chunk=3) == serialize(graph)
 
 
 def test_text_holding_the_break_character_stays_as_lines():
